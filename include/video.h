@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * video.h - the VideoPort interface that video miniport drivers import.
+ *
+ * Part of vpshim's Windows-facing headers: the structures, callback types and
+ * VideoPort* functions, with Windows names and layouts. vpshim.ko implements
+ * the functions on top of Linux; Documentation/vpshim/api.rst lists which are
+ * implemented and which return a documented failure.
+ */
+#ifndef _VPSHIM_VIDEO_H_
+#define _VPSHIM_VIDEO_H_
+
+#include "miniport.h"
+#include "dderror.h"
+
+typedef LONG VP_STATUS, *PVP_STATUS;
+
+#define VPAPI
+
+/* Flags for VideoPortGetDeviceBase (InIoSpace) and VideoPortMapMemory. */
+#define VIDEO_MEMORY_SPACE_MEMORY	0x00
+#define VIDEO_MEMORY_SPACE_IO		0x01
+#define VIDEO_MEMORY_SPACE_USER_MODE	0x02
+#define VIDEO_MEMORY_SPACE_DENSE	0x04
+#define VIDEO_MEMORY_SPACE_P6CACHE	0x08
+
+#define VIDEO_RANGE_PASSIVE_DECODE	1
+#define VIDEO_RANGE_10_BIT_DECODE	2
+
+#define VIDEO_ENUM_MORE_DEVICES		ERROR_CONTINUE
+#define VIDEO_ENUM_NO_MORE_DEVICES	ERROR_NO_MORE_DEVICES
+#define VIDEO_ENUM_INVALID_DEVICE	ERROR_INVALID_NAME
+
+#define DISPLAY_ADAPTER_HW_ID		0xFFFFFFFF
+#define VIDEO_INVALID_CHILD_ID		0xFFFFFFFF
+
+/* The opaque bus-master adapter of VideoPortGetDmaAdapter. */
+typedef struct __VP_DMA_ADAPTER VP_DMA_ADAPTER, *PVP_DMA_ADAPTER;
+
+typedef struct _VIDEO_ACCESS_RANGE {
+	PHYSICAL_ADDRESS RangeStart;
+	ULONG RangeLength;
+	UCHAR RangeInIoSpace;
+	UCHAR RangeVisible;
+	UCHAR RangeShareable;
+	UCHAR RangePassive;
+} VIDEO_ACCESS_RANGE, *PVIDEO_ACCESS_RANGE;
+
+typedef struct _STATUS_BLOCK {
+	union {
+		VP_STATUS Status;
+		PVOID Pointer;
+	};
+	ULONG_PTR Information;
+} STATUS_BLOCK, *PSTATUS_BLOCK;
+
+typedef struct _VIDEO_REQUEST_PACKET {
+	ULONG IoControlCode;
+	PSTATUS_BLOCK StatusBlock;
+	PVOID InputBuffer;
+	ULONG InputBufferLength;
+	PVOID OutputBuffer;
+	ULONG OutputBufferLength;
+} VIDEO_REQUEST_PACKET, *PVIDEO_REQUEST_PACKET;
+
+typedef struct _VP_DEVICE_DESCRIPTION {
+	BOOLEAN ScatterGather;
+	BOOLEAN Dma32BitAddresses;
+	BOOLEAN Dma64BitAddresses;
+	ULONG MaximumLength;
+} VP_DEVICE_DESCRIPTION, *PVP_DEVICE_DESCRIPTION;
+
+typedef enum _VIDEO_CHILD_TYPE {
+	Monitor = 1,
+	NonPrimaryChip,
+	VideoChip,
+	Other
+} VIDEO_CHILD_TYPE, *PVIDEO_CHILD_TYPE;
+
+typedef enum _VIDEO_POWER_STATE {
+	VideoPowerUnspecified = 0,
+	VideoPowerOn = 1,
+	VideoPowerStandBy,
+	VideoPowerSuspend,
+	VideoPowerOff,
+	VideoPowerHibernate,
+	VideoPowerShutdown,
+	VideoPowerMaximum
+} VIDEO_POWER_STATE, *PVIDEO_POWER_STATE;
+
+/* Defined with the requests that use them (ntddvdeo.h, later video.h). */
+struct _VIDEO_POWER_MANAGEMENT;
+struct _VIDEO_CHILD_ENUM_INFO;
+struct _QUERY_INTERFACE;
+
+typedef PVOID (*PVIDEO_PORT_GET_PROC_ADDRESS)(PVOID HwDeviceExtension,
+					      PUCHAR FunctionName);
+
+typedef struct _VIDEO_PORT_CONFIG_INFO {
+	ULONG Length;
+	ULONG SystemIoBusNumber;
+	INTERFACE_TYPE AdapterInterfaceType;
+	ULONG BusInterruptLevel;
+	ULONG BusInterruptVector;
+	KINTERRUPT_MODE InterruptMode;
+	ULONG NumEmulatorAccessEntries;
+	PEMULATOR_ACCESS_ENTRY EmulatorAccessEntries;
+	ULONG_PTR EmulatorAccessEntriesContext;
+	PHYSICAL_ADDRESS VdmPhysicalVideoMemoryAddress;
+	ULONG VdmPhysicalVideoMemoryLength;
+	ULONG HardwareStateSize;
+	ULONG DmaChannel;
+	ULONG DmaPort;
+	UCHAR DmaShareable;
+	UCHAR InterruptShareable;
+	BOOLEAN Master;
+	DMA_WIDTH DmaWidth;
+	DMA_SPEED DmaSpeed;
+	BOOLEAN bMapBuffers;
+	BOOLEAN NeedPhysicalAddresses;
+	BOOLEAN DemandMode;
+	ULONG MaximumTransferLength;
+	ULONG NumberOfPhysicalBreaks;
+	BOOLEAN ScatterGather;
+	ULONG MaximumScatterGatherChunkSize;
+	PVIDEO_PORT_GET_PROC_ADDRESS VideoPortGetProcAddress;
+	PWSTR DriverRegistryPath;
+	ULONGLONG SystemMemorySize;
+} VIDEO_PORT_CONFIG_INFO, *PVIDEO_PORT_CONFIG_INFO;
+
+#define SIZE_OF_NT4_VIDEO_PORT_CONFIG_INFO \
+	FIELD_OFFSET(VIDEO_PORT_CONFIG_INFO, VideoPortGetProcAddress)
+#define SIZE_OF_WXP_VIDEO_PORT_CONFIG_INFO	sizeof(VIDEO_PORT_CONFIG_INFO)
+
+typedef VP_STATUS (*PVIDEO_HW_FIND_ADAPTER)(PVOID HwDeviceExtension, PVOID HwContext,
+					    PWSTR ArgumentString,
+					    PVIDEO_PORT_CONFIG_INFO ConfigInfo,
+					    PUCHAR Again);
+typedef BOOLEAN (*PVIDEO_HW_INITIALIZE)(PVOID HwDeviceExtension);
+typedef BOOLEAN (*PVIDEO_HW_INTERRUPT)(PVOID HwDeviceExtension);
+typedef BOOLEAN (*PVIDEO_HW_START_IO)(PVOID HwDeviceExtension,
+				      PVIDEO_REQUEST_PACKET RequestPacket);
+typedef BOOLEAN (*PVIDEO_HW_RESET_HW)(PVOID HwDeviceExtension, ULONG Columns, ULONG Rows);
+typedef VOID (*PVIDEO_HW_TIMER)(PVOID HwDeviceExtension);
+typedef BOOLEAN (*PVIDEO_HW_START_DMA)(PVOID HwDeviceExtension, PVOID Dma);
+typedef VP_STATUS (*PVIDEO_HW_POWER_SET)(PVOID HwDeviceExtension, ULONG HwId,
+					 struct _VIDEO_POWER_MANAGEMENT *VideoPowerControl);
+typedef VP_STATUS (*PVIDEO_HW_POWER_GET)(PVOID HwDeviceExtension, ULONG HwId,
+					 struct _VIDEO_POWER_MANAGEMENT *VideoPowerControl);
+typedef VP_STATUS (*PVIDEO_HW_GET_CHILD_DESCRIPTOR)(PVOID HwDeviceExtension,
+						    struct _VIDEO_CHILD_ENUM_INFO *ChildEnumInfo,
+						    PVIDEO_CHILD_TYPE VideoChildType,
+						    PUCHAR pChildDescriptor, PULONG UId,
+						    PULONG pUnused);
+typedef VP_STATUS (*PVIDEO_HW_QUERY_INTERFACE)(PVOID HwDeviceExtension,
+					       struct _QUERY_INTERFACE *QueryInterface);
+typedef VOID (*PVIDEO_HW_LEGACYRESOURCES)(ULONG VendorId, ULONG DeviceId,
+					  PVIDEO_ACCESS_RANGE *LegacyResourceList,
+					  PULONG LegacyResourceCount);
+
+typedef struct _VIDEO_HW_INITIALIZATION_DATA {
+	ULONG HwInitDataSize;
+	INTERFACE_TYPE AdapterInterfaceType;
+	PVIDEO_HW_FIND_ADAPTER HwFindAdapter;
+	PVIDEO_HW_INITIALIZE HwInitialize;
+	PVIDEO_HW_INTERRUPT HwInterrupt;
+	PVIDEO_HW_START_IO HwStartIO;
+	ULONG HwDeviceExtensionSize;
+	ULONG StartingDeviceNumber;
+	PVIDEO_HW_RESET_HW HwResetHw;
+	PVIDEO_HW_TIMER HwTimer;
+	PVIDEO_HW_START_DMA HwStartDma;
+	PVIDEO_HW_POWER_SET HwSetPowerState;
+	PVIDEO_HW_POWER_GET HwGetPowerState;
+	PVIDEO_HW_GET_CHILD_DESCRIPTOR HwGetVideoChildDescriptor;
+	PVIDEO_HW_QUERY_INTERFACE HwQueryInterface;
+	ULONG HwChildDeviceExtensionSize;
+	PVIDEO_ACCESS_RANGE HwLegacyResourceList;
+	ULONG HwLegacyResourceCount;
+	PVIDEO_HW_LEGACYRESOURCES HwGetLegacyResources;
+	BOOLEAN AllowEarlyEnumeration;
+	ULONG Reserved;
+} VIDEO_HW_INITIALIZATION_DATA, *PVIDEO_HW_INITIALIZATION_DATA;
+
+/* The sizes older miniports put in HwInitDataSize. */
+#define SIZE_OF_NT4_VIDEO_HW_INITIALIZATION_DATA \
+	FIELD_OFFSET(VIDEO_HW_INITIALIZATION_DATA, HwStartDma)
+#define SIZE_OF_W2K_VIDEO_HW_INITIALIZATION_DATA \
+	FIELD_OFFSET(VIDEO_HW_INITIALIZATION_DATA, Reserved)
+#define SIZE_OF_WXP_VIDEO_HW_INITIALIZATION_DATA \
+	(SIZE_OF_W2K_VIDEO_HW_INITIALIZATION_DATA + sizeof(ULONG))
+
+/*
+ * Debug levels of VideoPortDebugPrint; vpshim maps them to kernel log levels
+ * (Error -> KERN_ERR, Warn -> KERN_WARNING, Trace and Info -> pr_debug).
+ */
+typedef enum VIDEO_DEBUG_LEVEL {
+	Error = 0,
+	Warn,
+	Trace,
+	Info
+} VIDEO_DEBUG_LEVEL, *PVIDEO_DEBUG_LEVEL;
+
+/* Initialization and binding */
+
+/* Every miniport defines it; vpshim calls it when the miniport module loads. */
+ULONG DriverEntry(PVOID Context1, PVOID Context2);
+ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
+			  PVIDEO_HW_INITIALIZATION_DATA HwInitializationData,
+			  PVOID HwContext);
+PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName);
+
+/* Resources */
+VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedResources,
+				   PIO_RESOURCE_DESCRIPTOR RequestedResources,
+				   ULONG NumAccessRanges, PVIDEO_ACCESS_RANGE AccessRanges,
+				   PVOID VendorId, PVOID DeviceId, PULONG Slot);
+PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress,
+			     ULONG NumberOfUchars, UCHAR InIoSpace);
+VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress);
+
+/* Register (memory-space) access */
+UCHAR VideoPortReadRegisterUchar(PUCHAR Register);
+USHORT VideoPortReadRegisterUshort(PUSHORT Register);
+ULONG VideoPortReadRegisterUlong(PULONG Register);
+VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value);
+VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value);
+VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value);
+
+/* Bus-master DMA: adapters and common buffers */
+PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
+				       PVP_DEVICE_DESCRIPTION VpDeviceDescription);
+VOID VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter);
+PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+				    ULONG DesiredLength, PPHYSICAL_ADDRESS LogicalAddress,
+				    BOOLEAN CacheEnabled, PVOID Reserved);
+VOID VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+				  ULONG Length, PHYSICAL_ADDRESS LogicalAddress,
+				  PVOID VirtualAddress, BOOLEAN CacheEnabled);
+PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
+			       ULONG Alignment, PPHYSICAL_ADDRESS LogicalAddress,
+			       PULONG pActualLength, BOOLEAN CacheEnabled);
+VOID VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
+			       PHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled);
+
+/* Services a miniport needs around the DMA core */
+VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
+	__attribute__((format(printf, 2, 3)));
+VOID VideoPortStallExecution(ULONG Microseconds);
+VOID VideoPortZeroMemory(PVOID Destination, ULONG Length);
+VOID VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length);
+ULONG VideoPortCompareMemory(PVOID Source1, PVOID Source2, SIZE_T Length);
+
+#if defined(DBG) && DBG
+#define VideoDebugPrint(x)	VideoPortDebugPrint x
+#else
+#define VideoDebugPrint(x)
+#endif
+
+#endif /* _VPSHIM_VIDEO_H_ */

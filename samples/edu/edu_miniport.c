@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * edu_miniport.c - a video miniport for QEMU's "edu" PCI device, written the
+ * Windows way: DriverEntry, HwFindAdapter, HwInitialize and VideoPort* calls
+ * only, no Linux header.
+ *
+ * The edu device has a 4 KiB internal buffer at device address 0x40000 and a
+ * DMA engine. HwInitialize proves common-buffer DMA end to end: it allocates
+ * common buffers with both CacheEnabled values, has the device copy a
+ * pattern from one buffer into its internal memory and back into another,
+ * and checks every byte. It does it once more through the pre-XP
+ * VideoPortGetCommonBuffer found with VideoPortGetProcAddress, and once on a
+ * 24-bit adapter whose buffer must lie below 16 MiB.
+ */
+
+#include "dderror.h"
+#include "devioctl.h"
+#include "miniport.h"
+#include "ntddvdeo.h"
+#include "video.h"
+
+#define EDU_ID			0x00
+#define EDU_DMA_SOURCE		0x80
+#define EDU_DMA_DEST		0x88
+#define EDU_DMA_COUNT		0x90
+#define EDU_DMA_COMMAND		0x98
+#define  EDU_DMA_RUN		0x1
+#define  EDU_DMA_TO_RAM		0x2
+#define EDU_ID_MAGIC		0xed
+#define EDU_BUFFER		0x40000
+
+/* QEMU 7.2 aborts on a transfer that ends exactly at 0x41000: stay below. */
+#define EDU_XFER		4095
+#define EDU_BUFFER_SIZE		4096
+#define EDU_TIMEOUT_US		2000000
+
+typedef struct _EDU_EXTENSION {
+	PUCHAR Registers;
+	ULONG RegisterLength;
+	ULONG Checks;
+} EDU_EXTENSION, *PEDU_EXTENSION;
+
+typedef PVOID (*PGET_COMMON_BUFFER)(PVOID, ULONG, ULONG, PPHYSICAL_ADDRESS, PULONG, BOOLEAN);
+typedef VOID (*PFREE_COMMON_BUFFER)(PVOID, ULONG, PVOID, PHYSICAL_ADDRESS, BOOLEAN);
+
+static PVIDEO_PORT_GET_PROC_ADDRESS EduGetProcAddress;
+
+static VOID EduWrite(PEDU_EXTENSION Ext, ULONG Offset, ULONG Value)
+{
+	VideoPortWriteRegisterUlong((PULONG)(Ext->Registers + Offset), Value);
+}
+
+static ULONG EduRead(PEDU_EXTENSION Ext, ULONG Offset)
+{
+	return VideoPortReadRegisterUlong((PULONG)(Ext->Registers + Offset));
+}
+
+/* One transfer; the device finishes it from a 100 ms timer, so poll. */
+static BOOLEAN EduDma(PEDU_EXTENSION Ext, ULONG Source, ULONG Dest, ULONG Count, ULONG Cmd)
+{
+	ULONG waited;
+
+	EduWrite(Ext, EDU_DMA_SOURCE, Source);
+	EduWrite(Ext, EDU_DMA_DEST, Dest);
+	EduWrite(Ext, EDU_DMA_COUNT, Count);
+	EduWrite(Ext, EDU_DMA_COMMAND, Cmd | EDU_DMA_RUN);
+	for (waited = 0; waited < EDU_TIMEOUT_US; waited += 100) {
+		if (!(EduRead(Ext, EDU_DMA_COMMAND) & EDU_DMA_RUN))
+			return TRUE;
+		VideoPortStallExecution(100);
+	}
+	VideoPortDebugPrint(Error, "vp_edu: DMA did not complete\n");
+	return FALSE;
+}
+
+/* Device memory round trip: From -> edu buffer -> To, then check To. */
+static BOOLEAN EduRoundTrip(PEDU_EXTENSION Ext, const char *Name, PUCHAR From,
+			    PHYSICAL_ADDRESS FromLogical, PUCHAR To, PHYSICAL_ADDRESS ToLogical,
+			    UCHAR Seed)
+{
+	ULONG i, same;
+
+	if (FromLogical.HighPart || ToLogical.HighPart) {
+		VideoPortDebugPrint(Error, "vp_edu: %s: logical address above 4 GiB\n", Name);
+		return FALSE;
+	}
+	for (i = 0; i < EDU_BUFFER_SIZE; i++) {
+		if (To[i] != 0) {
+			VideoPortDebugPrint(Error, "vp_edu: %s: new buffer not zeroed\n", Name);
+			return FALSE;
+		}
+	}
+	for (i = 0; i < EDU_BUFFER_SIZE; i++)
+		From[i] = (UCHAR)(i * 7 + Seed);
+	if (!EduDma(Ext, FromLogical.LowPart, EDU_BUFFER, EDU_XFER, 0) ||
+	    !EduDma(Ext, EDU_BUFFER, ToLogical.LowPart, EDU_XFER, EDU_DMA_TO_RAM))
+		return FALSE;
+	same = VideoPortCompareMemory(From, To, EDU_XFER);
+	if (same != EDU_XFER || To[EDU_XFER] != 0) {
+		VideoPortDebugPrint(Error, "vp_edu: %s: FAIL, first difference at byte %u\n",
+				    Name, same);
+		return FALSE;
+	}
+	Ext->Checks++;
+	VideoPortDebugPrint(Info, "vp_edu: check %s: ok, %u bytes, logical 0x%llx -> 0x%llx\n",
+			    Name, EDU_XFER, FromLogical.QuadPart, ToLogical.QuadPart);
+	return TRUE;
+}
+
+/* Cached -> uncached, then uncached -> cached, on a 32-bit adapter. */
+static BOOLEAN EduTestAdapter(PEDU_EXTENSION Ext)
+{
+	VP_DEVICE_DESCRIPTION desc;
+	PHYSICAL_ADDRESS cachedLogical, uncachedLogical;
+	PUCHAR cached, uncached;
+	PVP_DMA_ADAPTER adapter;
+	BOOLEAN ok = FALSE;
+
+	VideoPortZeroMemory(&desc, sizeof(desc));
+	desc.Dma32BitAddresses = TRUE;
+	desc.MaximumLength = 64 * 1024;
+	adapter = VideoPortGetDmaAdapter(Ext, &desc);
+	if (!adapter)
+		return FALSE;
+
+	cached = VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, &cachedLogical,
+					       TRUE, NULL);
+	uncached = VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE,
+						 &uncachedLogical, FALSE, NULL);
+	if (cached && uncached &&
+	    EduRoundTrip(Ext, "cached-to-uncached", cached, cachedLogical, uncached,
+			 uncachedLogical, 3)) {
+		VideoPortZeroMemory(cached, EDU_BUFFER_SIZE);
+		ok = EduRoundTrip(Ext, "uncached-to-cached", uncached, uncachedLogical, cached,
+				  cachedLogical, 11);
+	}
+	if (cached)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, cachedLogical, cached,
+					     TRUE);
+	if (uncached)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, uncachedLogical,
+					     uncached, FALSE);
+	VideoPortPutDmaAdapter(Ext, adapter);
+	return ok;
+}
+
+/* The pre-XP pair, found the way old miniports find it. */
+static BOOLEAN EduTestLegacy(PEDU_EXTENSION Ext)
+{
+	PGET_COMMON_BUFFER getBuffer;
+	PFREE_COMMON_BUFFER freeBuffer;
+	PHYSICAL_ADDRESS fromLogical, toLogical;
+	PUCHAR from, to;
+	ULONG actual = 0;
+	BOOLEAN ok = FALSE;
+
+	getBuffer = (PGET_COMMON_BUFFER)EduGetProcAddress(Ext,
+							  (PUCHAR)"VideoPortGetCommonBuffer");
+	freeBuffer = (PFREE_COMMON_BUFFER)EduGetProcAddress(Ext,
+							    (PUCHAR)"VideoPortFreeCommonBuffer");
+	if (!getBuffer || !freeBuffer) {
+		VideoPortDebugPrint(Error, "vp_edu: legacy common-buffer calls not found\n");
+		return FALSE;
+	}
+	from = getBuffer(Ext, EDU_BUFFER_SIZE, 0, &fromLogical, &actual, TRUE);
+	to = getBuffer(Ext, EDU_BUFFER_SIZE, 0, &toLogical, &actual, FALSE);
+	if (from && to && actual == EDU_BUFFER_SIZE)
+		ok = EduRoundTrip(Ext, "legacy-get-common-buffer", from, fromLogical, to,
+				  toLogical, 29);
+	if (from)
+		freeBuffer(Ext, EDU_BUFFER_SIZE, from, fromLogical, TRUE);
+	if (to)
+		freeBuffer(Ext, EDU_BUFFER_SIZE, to, toLogical, FALSE);
+	return ok;
+}
+
+/* An adapter that claims neither 32 nor 64 bits gets buffers below 16 MiB. */
+static BOOLEAN EduTest24Bit(PEDU_EXTENSION Ext)
+{
+	VP_DEVICE_DESCRIPTION desc;
+	PHYSICAL_ADDRESS fromLogical, toLogical;
+	PVP_DMA_ADAPTER adapter;
+	PUCHAR from, to;
+	BOOLEAN ok = FALSE;
+
+	VideoPortZeroMemory(&desc, sizeof(desc));
+	desc.MaximumLength = EDU_BUFFER_SIZE;
+	adapter = VideoPortGetDmaAdapter(Ext, &desc);
+	if (!adapter)
+		return FALSE;
+	from = VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, &fromLogical, TRUE,
+					     NULL);
+	to = VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, &toLogical, FALSE,
+					   NULL);
+	if (from && to) {
+		if (fromLogical.QuadPart + EDU_BUFFER_SIZE > 0x1000000 ||
+		    toLogical.QuadPart + EDU_BUFFER_SIZE > 0x1000000)
+			VideoPortDebugPrint(Error, "vp_edu: 24-bit buffer above 16 MiB\n");
+		else
+			ok = EduRoundTrip(Ext, "24-bit-adapter", from, fromLogical, to, toLogical,
+					  41);
+	}
+	if (from)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, fromLogical, from,
+					     TRUE);
+	if (to)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, toLogical, to, FALSE);
+	VideoPortPutDmaAdapter(Ext, adapter);
+	return ok;
+}
+
+static VP_STATUS EduFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWSTR ArgumentString,
+				PVIDEO_PORT_CONFIG_INFO ConfigInfo, PUCHAR Again)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+	VIDEO_ACCESS_RANGE range;
+	VP_STATUS status;
+
+	if (ConfigInfo->Length < sizeof(VIDEO_PORT_CONFIG_INFO))
+		return ERROR_INVALID_PARAMETER;
+	EduGetProcAddress = ConfigInfo->VideoPortGetProcAddress;
+
+	status = VideoPortGetAccessRanges(ext, 0, NULL, 1, &range, NULL, NULL, NULL);
+	if (status != NO_ERROR)
+		return status;
+	if (range.RangeInIoSpace || range.RangeLength < 0x100)
+		return ERROR_DEV_NOT_EXIST;
+	ext->Registers = VideoPortGetDeviceBase(ext, range.RangeStart, range.RangeLength,
+						VIDEO_MEMORY_SPACE_MEMORY);
+	if (!ext->Registers)
+		return ERROR_INVALID_PARAMETER;
+	ext->RegisterLength = range.RangeLength;
+	if ((EduRead(ext, EDU_ID) & 0xff) != EDU_ID_MAGIC) {
+		VideoPortFreeDeviceBase(ext, ext->Registers);
+		return ERROR_DEV_NOT_EXIST;
+	}
+	return NO_ERROR;
+}
+
+static BOOLEAN EduInitialize(PVOID HwDeviceExtension)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+	BOOLEAN ok;
+
+	ok = EduTestAdapter(ext) && EduTestLegacy(ext) && EduTest24Bit(ext);
+	VideoPortDebugPrint(ok ? Info : Error, "vp_edu: DMA round trips %s, %u checks passed\n",
+			    ok ? "PASS" : "FAIL", ext->Checks);
+	return ok;
+}
+
+static BOOLEAN EduStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET RequestPacket)
+{
+	RequestPacket->StatusBlock->Status = ERROR_INVALID_FUNCTION;
+	return TRUE;
+}
+
+ULONG DriverEntry(PVOID Context1, PVOID Context2)
+{
+	VIDEO_HW_INITIALIZATION_DATA init;
+
+	VideoPortZeroMemory(&init, sizeof(init));
+	init.HwInitDataSize = sizeof(init);
+	init.AdapterInterfaceType = PCIBus;
+	init.HwFindAdapter = EduFindAdapter;
+	init.HwInitialize = EduInitialize;
+	init.HwStartIO = EduStartIO;
+	init.HwDeviceExtensionSize = sizeof(EDU_EXTENSION);
+	return VideoPortInitialize(Context1, Context2, &init, NULL);
+}

@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: GPL-2.0
+# Shared settings for the vpshim scripts: where big downloads and kernel trees are
+# cached (outside the repository, reused between runs) and small helpers.
+# shellcheck shell=bash
+
+VPSHIM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+VPSHIM_CACHE=${VPSHIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vpshim}
+VPSHIM_OUT=${VPSHIM_OUT:-$VPSHIM_CACHE/out}
+mkdir -p "$VPSHIM_CACHE" "$VPSHIM_OUT"
+
+log() { printf '[vpshim] %s\n' "$*" >&2; }
+die() { printf '[vpshim] error: %s\n' "$*" >&2; exit 1; }
+
+# The Debian 6.1 kernel release that linux-headers-amd64 currently points at.
+# The security archive drops superseded versions, so this is never hard-coded.
+debian_kver() {
+	local dep
+	dep=$(apt-cache depends linux-headers-amd64 2>/dev/null |
+	      sed -n 's/.*Depends: linux-headers-\(6\.1\.[^ ]*-amd64\).*/\1/p' | head -n1)
+	if [ -z "$dep" ]; then
+		# Fall back to what is installed.
+		dep=$(find /usr/src -maxdepth 1 -name 'linux-headers-6.1.*-amd64' -printf '%f\n' |
+		      sed 's/^linux-headers-//' | sort -V | tail -n1)
+	fi
+	[ -n "$dep" ] || die "cannot resolve the Debian 6.1 kernel version"
+	echo "$dep"
+}
+
+debian_kdir() { echo "/usr/src/linux-headers-$(debian_kver)"; }
+
+# The linux-source-6.1 tree, extracted once into the cache.
+linux_tree() { echo "$VPSHIM_CACHE/linux-source-6.1"; }
+uml_build_dir() { echo "$VPSHIM_CACHE/uml-build"; }

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * device.c - the per-device state behind a HwDeviceExtension.
+ *
+ * Every VideoPort call names its device by the HwDeviceExtension pointer. A
+ * global xarray maps each live extension to its vpshim_device, so a NULL,
+ * stale or foreign pointer is recognised without dereferencing it and is
+ * refused with a message instead of a crash.
+ */
+
+#include <linux/slab.h>
+#include <linux/xarray.h>
+
+#include "vpshim.h"
+
+static DEFINE_XARRAY(vpshim_extensions);
+
+/**
+ * vpshim_device_get() - find the device that owns a HwDeviceExtension
+ * @ext: the pointer a miniport passed as HwDeviceExtension
+ * @func: the VideoPort function asking, for the message
+ * @caller: return address of the VideoPort call, for the message
+ *
+ * Return: the device, or NULL (after a ratelimited message) when @ext is not
+ * the extension of a bound device.
+ */
+struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
+					unsigned long caller)
+{
+	struct vpshim_device *vdev = NULL;
+
+	if (ext)
+		vdev = xa_load(&vpshim_extensions, (unsigned long)ext);
+	if (unlikely(!vdev))
+		pr_err_ratelimited("vpshim: %s: HwDeviceExtension %p is not a bound device's (caller %pS)\n",
+				   func, ext, (void *)caller);
+	return vdev;
+}
+
+/**
+ * vpshim_check_passive() - enforce a PASSIVE_LEVEL contract
+ * @vdev: the calling device
+ * @func: the VideoPort function, for the message
+ * @caller: return address of the VideoPort call
+ *
+ * The DMA allocation calls may sleep. Called from atomic context (IRQs off,
+ * interrupt or softirq, or, where the kernel counts it, with preemption
+ * disabled) they must fail instead of sleeping in atomic context.
+ *
+ * Return: true when the caller may sleep.
+ */
+bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
+			  unsigned long caller)
+{
+	bool atomic = !in_task() || irqs_disabled();
+
+	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		atomic = atomic || in_atomic();
+	if (likely(!atomic))
+		return true;
+	dev_err_ratelimited(vdev->dev,
+			    "%s must be called at PASSIVE_LEVEL, not from atomic context; refused (caller %pS)\n",
+			    func, (void *)caller);
+	return false;
+}
+VPSHIM_EXPORT_FOR_TESTS(vpshim_check_passive);
+
+/**
+ * vpshim_errno_to_status() - the VP_STATUS a Linux error code stands for
+ * @err: 0 or a negative errno
+ *
+ * Return: NO_ERROR for 0, the closest Win32 error otherwise.
+ */
+VP_STATUS vpshim_errno_to_status(int err)
+{
+	switch (err) {
+	case 0:
+		return NO_ERROR;
+	case -ENOMEM:
+		return ERROR_NOT_ENOUGH_MEMORY;
+	case -ENODEV:
+	case -ENXIO:
+		return ERROR_DEV_NOT_EXIST;
+	case -EINVAL:
+	case -EFAULT:
+		return ERROR_INVALID_PARAMETER;
+	case -EBUSY:
+		return ERROR_BUSY;
+	case -ETIMEDOUT:
+		return WAIT_TIMEOUT;
+	case -EOVERFLOW:
+		return ERROR_MORE_DATA;
+	default:
+		return ERROR_INVALID_FUNCTION;
+	}
+}
+VPSHIM_EXPORT_FOR_TESTS(vpshim_errno_to_status);
+
+/**
+ * vpshim_status_to_errno() - the Linux error code for a miniport's VP_STATUS
+ * @status: what a Hw* callback returned
+ *
+ * Return: 0 for NO_ERROR, a negative errno otherwise.
+ */
+int vpshim_status_to_errno(VP_STATUS status)
+{
+	switch (status) {
+	case NO_ERROR:
+		return 0;
+	case ERROR_NOT_ENOUGH_MEMORY:
+		return -ENOMEM;
+	case ERROR_DEV_NOT_EXIST:
+		return -ENODEV;
+	case ERROR_INVALID_PARAMETER:
+		return -EINVAL;
+	case ERROR_BUSY:
+		return -EBUSY;
+	case WAIT_TIMEOUT:
+		return -ETIMEDOUT;
+	case ERROR_MORE_DATA:
+		return -EOVERFLOW;
+	default:
+		return -EIO;
+	}
+}
+VPSHIM_EXPORT_FOR_TESTS(vpshim_status_to_errno);
+
+/**
+ * vpshim_device_create() - allocate the state and zeroed extension of a device
+ * @dev: the Linux device the miniport drives
+ * @ext_size: HwDeviceExtensionSize
+ *
+ * Return: the new device, its extension registered, or an ERR_PTR.
+ */
+struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
+{
+	struct vpshim_device *vdev;
+	int err;
+
+	vdev = kzalloc(sizeof(*vdev), GFP_KERNEL);
+	if (!vdev)
+		return ERR_PTR(-ENOMEM);
+	/* Its own allocation, so KASAN sees a miniport overrunning it. */
+	vdev->ext = kzalloc(max_t(size_t, ext_size, 1), GFP_KERNEL);
+	if (!vdev->ext) {
+		err = -ENOMEM;
+		goto free_vdev;
+	}
+	vdev->dev = dev;
+	vdev->ext_size = ext_size;
+	vdev->pdev = dev_is_pci(dev) ? to_pci_dev(dev) : NULL;
+	mutex_init(&vdev->lock);
+	xa_init(&vdev->adapters);
+	INIT_LIST_HEAD(&vdev->mappings);
+	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
+
+	err = xa_insert(&vpshim_extensions, (unsigned long)vdev->ext, vdev, GFP_KERNEL);
+	if (err)
+		goto free_ext;
+	return vdev;
+
+free_ext:
+	kfree(vdev->ext);
+free_vdev:
+	kfree(vdev);
+	return ERR_PTR(err);
+}
+
+/**
+ * vpshim_device_destroy() - release everything a device still holds
+ * @vdev: the device, unbinding
+ *
+ * Frees what the miniport left behind (DMA adapters and buffers, device
+ * mappings), reporting each, then the extension itself.
+ *
+ * Return: the number of resources the miniport leaked.
+ */
+unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
+{
+	unsigned int leaked;
+
+	xa_erase(&vpshim_extensions, (unsigned long)vdev->ext);
+	leaked = vpshim_dma_release_all(vdev);
+	leaked += vpshim_resources_release_all(vdev);
+	if (leaked)
+		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
+			 leaked);
+	xa_destroy(&vdev->adapters);
+	mutex_destroy(&vdev->lock);
+	kfree(vdev->ext);
+	kfree(vdev);
+	return leaked;
+}
+
+/**
+ * vpshim_device_attach() - give any struct device a HwDeviceExtension
+ * @dev: a device with DMA set up (a platform device, say)
+ * @ext_size: size of the zeroed device extension
+ *
+ * Linux-side glue for miniports of devices that are not PCI functions, and
+ * the way the KUnit suites drive the VideoPort layer on a platform device.
+ *
+ * Return: the device extension to pass to VideoPort calls, or NULL.
+ */
+void *vpshim_device_attach(struct device *dev, size_t ext_size)
+{
+	struct vpshim_device *vdev;
+
+	if (!dev)
+		return NULL;
+	vdev = vpshim_device_create(dev, ext_size);
+	return IS_ERR(vdev) ? NULL : vdev->ext;
+}
+EXPORT_SYMBOL_NS_GPL(vpshim_device_attach, VPSHIM);
+
+/**
+ * vpshim_device_detach() - undo vpshim_device_attach()
+ * @hw_device_extension: what vpshim_device_attach() returned
+ *
+ * Return: the number of resources the miniport had not released (each is
+ * freed and reported).
+ */
+unsigned int vpshim_device_detach(void *hw_device_extension)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
+	if (!vdev || vdev->drv)
+		return 0;
+	return vpshim_device_destroy(vdev);
+}
+EXPORT_SYMBOL_NS_GPL(vpshim_device_detach, VPSHIM);

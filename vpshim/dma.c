@@ -1,0 +1,644 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * dma.c - VideoPort bus-master DMA adapters and common buffers.
+ *
+ * A VP_DMA_ADAPTER carries one DMA engine's constraints (address width,
+ * largest transfer). Common buffers come from dma_alloc_coherent() or, for
+ * CacheEnabled == FALSE, dma_alloc_attrs() with DMA_ATTR_WRITE_COMBINE; the
+ * LogicalAddress handed back is the dma_addr_t, the address the device uses
+ * (an IOVA behind an IOMMU, never the CPU's physical address).
+ *
+ * Every buffer is tracked in its adapter's xarray, indexed by CPU address, so
+ * a release is checked against the allocation in constant time whatever the
+ * number of buffers, and whatever the miniport forgets is freed and reported
+ * when the adapter is put or the device unbinds.
+ */
+
+#include <linux/slab.h>
+
+#include "vpshim.h"
+
+/**
+ * vpshim_dma_mask_bits() - the address width a VP_DEVICE_DESCRIPTION asks for
+ * @desc: the miniport's description
+ *
+ * Dma64BitAddresses wins over Dma32BitAddresses. With neither set the device
+ * is given 24 bits, the rule Windows' HAL applies to such an adapter (the ISA
+ * limit): a miniport that claims no width gets buffers below 16 MiB rather
+ * than addresses it may not reach.
+ *
+ * Return: 64, 32 or 24.
+ */
+u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc)
+{
+	if (desc->Dma64BitAddresses)
+		return 64;
+	if (desc->Dma32BitAddresses)
+		return 32;
+	return 24;
+}
+VPSHIM_EXPORT_FOR_TESTS(vpshim_dma_mask_bits);
+
+/* Take a reference on a live adapter of @vdev, or NULL if it is not one. */
+static struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
+							  PVP_DMA_ADAPTER handle)
+{
+	struct vpshim_dma_adapter *adapter;
+
+	if (!handle)
+		return NULL;
+	rcu_read_lock();
+	adapter = xa_load(&vdev->adapters, (unsigned long)handle);
+	if (adapter && !refcount_inc_not_zero(&adapter->ref))
+		adapter = NULL;
+	rcu_read_unlock();
+	return adapter;
+}
+
+/* Free one tracked buffer; it is already out of the xarray. */
+static void vpshim_dma_free_buffer(struct vpshim_dma_adapter *adapter,
+				   struct vpshim_common_buffer *buf)
+{
+	unsigned long attrs = buf->cached ? 0 : DMA_ATTR_WRITE_COMBINE;
+
+	dma_free_attrs(adapter->vdev->dev, buf->length, buf->cpu_addr, buf->dma_addr, attrs);
+	atomic_dec(&adapter->nr_buffers);
+	kfree(buf);
+}
+
+/* Free what is left on an adapter nobody can reach any more, and report it. */
+static unsigned int vpshim_dma_adapter_free(struct vpshim_dma_adapter *adapter)
+{
+	struct vpshim_common_buffer *buf;
+	unsigned int leaked = 0;
+	unsigned long index;
+
+	xa_for_each(&adapter->buffers, index, buf) {
+		dev_warn(adapter->vdev->dev,
+			 "vpshim: common buffer %p (%u bytes, logical %pad) never released; freeing it\n",
+			 buf->cpu_addr, buf->length, &buf->dma_addr);
+		xa_erase(&adapter->buffers, index);
+		vpshim_dma_free_buffer(adapter, buf);
+		leaked++;
+	}
+	xa_destroy(&adapter->buffers);
+	kfree_rcu(adapter, rcu);
+	return leaked;
+}
+
+static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
+{
+	if (refcount_dec_and_test(&adapter->ref))
+		vpshim_dma_adapter_free(adapter);
+}
+
+/* The device's mask is the narrowest of its live adapters': right for all. */
+static int vpshim_dma_update_mask(struct vpshim_device *vdev)
+{
+	struct vpshim_dma_adapter *adapter;
+	unsigned long index;
+	u8 bits = 64;
+
+	lockdep_assert_held(&vdev->lock);
+	xa_for_each(&vdev->adapters, index, adapter)
+		bits = min(bits, adapter->mask_bits);
+	return dma_set_mask_and_coherent(vdev->dev, DMA_BIT_MASK(bits));
+}
+
+static struct vpshim_dma_adapter *vpshim_dma_adapter_create(struct vpshim_device *vdev,
+							     u8 mask_bits, u32 max_length,
+							     bool scatter_gather, bool legacy)
+{
+	struct vpshim_dma_adapter *adapter;
+	int err;
+
+	adapter = kzalloc(sizeof(*adapter), GFP_KERNEL);
+	if (!adapter)
+		return ERR_PTR(-ENOMEM);
+	adapter->vdev = vdev;
+	adapter->mask_bits = mask_bits;
+	adapter->max_length = max_length;
+	adapter->scatter_gather = scatter_gather;
+	adapter->legacy = legacy;
+	refcount_set(&adapter->ref, 1);
+	xa_init(&adapter->buffers);
+
+	mutex_lock(&vdev->lock);
+	err = xa_insert(&vdev->adapters, (unsigned long)adapter, adapter, GFP_KERNEL);
+	if (err)
+		goto unlock;
+	err = vpshim_dma_update_mask(vdev);
+	if (err) {
+		xa_erase(&vdev->adapters, (unsigned long)adapter);
+		vpshim_dma_update_mask(vdev);
+		goto unlock;
+	}
+	if (vdev->pdev)
+		pci_set_master(vdev->pdev);
+unlock:
+	mutex_unlock(&vdev->lock);
+	if (err) {
+		kfree(adapter);
+		return ERR_PTR(err);
+	}
+	return adapter;
+}
+
+/**
+ * VideoPortGetDmaAdapter() - get a bus-master DMA adapter for the device
+ * @HwDeviceExtension: the miniport's device extension
+ * @VpDeviceDescription: address width and largest transfer of the engine
+ *
+ * Windows: returns an opaque VP_DMA_ADAPTER for the DMA calls; a device may
+ * hold several. Linux: sets the device's DMA mask (the narrowest among its
+ * adapters) with dma_set_mask_and_coherent() and enables bus mastering.
+ * 64, 32 or 24 address bits, see vpshim_dma_mask_bits(). Must be called at
+ * PASSIVE_LEVEL.
+ *
+ * Return: the adapter, or NULL when the extension or description is invalid,
+ * MaximumLength is 0, the platform cannot honour the mask, memory runs out
+ * or the call comes from atomic context. The reason is logged.
+ */
+PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
+				       PVP_DEVICE_DESCRIPTION VpDeviceDescription)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+	u8 bits;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return NULL;
+	if (!VpDeviceDescription) {
+		vpshim_misuse(vdev, _RET_IP_, "NULL VpDeviceDescription");
+		return NULL;
+	}
+	if (!VpDeviceDescription->MaximumLength) {
+		vpshim_misuse(vdev, _RET_IP_, "MaximumLength is 0");
+		return NULL;
+	}
+	bits = vpshim_dma_mask_bits(VpDeviceDescription);
+	adapter = vpshim_dma_adapter_create(vdev, bits, VpDeviceDescription->MaximumLength,
+					    VpDeviceDescription->ScatterGather, false);
+	if (IS_ERR(adapter)) {
+		dev_err_ratelimited(vdev->dev, "%s: no adapter for a %u-bit mask: %pe\n",
+				    __func__, bits, adapter);
+		return NULL;
+	}
+	dev_dbg(vdev->dev, "DMA adapter %p: %u-bit, at most %u bytes\n", adapter, bits,
+		adapter->max_length);
+	return (PVP_DMA_ADAPTER)adapter;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaAdapter, VPSHIM);
+
+/* Unlink a live adapter so no new call finds it, then drop its life ref. */
+static unsigned int vpshim_dma_adapter_retire(struct vpshim_device *vdev,
+					      struct vpshim_dma_adapter *adapter)
+{
+	unsigned int outstanding = atomic_read(&adapter->nr_buffers);
+
+	mutex_lock(&vdev->lock);
+	xa_erase(&vdev->adapters, (unsigned long)adapter);
+	if (vdev->legacy_dma == adapter)
+		vdev->legacy_dma = NULL;
+	vpshim_dma_update_mask(vdev);
+	mutex_unlock(&vdev->lock);
+	vpshim_dma_adapter_put(adapter);
+	return outstanding;
+}
+
+/**
+ * VideoPortPutDmaAdapter() - free an adapter from VideoPortGetDmaAdapter()
+ * @HwDeviceExtension: the miniport's device extension
+ * @VpDmaAdapter: the adapter, not to be used again
+ *
+ * Windows: frees the VP_DMA_ADAPTER. Linux: the adapter stops being valid at
+ * once; common buffers still allocated on it are freed and reported as
+ * leaked, and the device's DMA mask is recomputed from the adapters left.
+ * A NULL, foreign or already-put adapter is refused with a message.
+ */
+VOID VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+	unsigned int outstanding;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return;
+	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
+	if (!adapter || adapter->legacy) {
+		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+			      VpDmaAdapter);
+		if (adapter)
+			vpshim_dma_adapter_put(adapter);
+		return;
+	}
+	outstanding = atomic_read(&adapter->nr_buffers);
+	if (outstanding)
+		dev_warn(vdev->dev, "vpshim: DMA adapter %p put with %u common buffers outstanding (caller %pS)\n",
+			 adapter, outstanding, (void *)_RET_IP_);
+	/* Our lookup reference keeps it alive until the retire is done. */
+	vpshim_dma_adapter_retire(vdev, adapter);
+	vpshim_dma_adapter_put(adapter);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortPutDmaAdapter, VPSHIM);
+
+/**
+ * vpshim_dma_length_ok() - check a common-buffer length against an adapter
+ * @adapter: the adapter allocating
+ * @length: DesiredLength
+ * @func: the VideoPort function, for the message
+ * @caller: return address of the VideoPort call
+ *
+ * Return: true when @length is non-zero, within MaximumLength and within the
+ * span of addresses the adapter's mask can reach.
+ */
+bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
+			  const char *func, unsigned long caller)
+{
+	u64 span = DMA_BIT_MASK(adapter->mask_bits);
+
+	if (!length) {
+		dev_err_ratelimited(adapter->vdev->dev, "%s: zero length refused (caller %pS)\n",
+				    func, (void *)caller);
+		return false;
+	}
+	if (adapter->max_length && length > adapter->max_length) {
+		dev_err_ratelimited(adapter->vdev->dev,
+				    "%s: %u bytes is above the adapter's MaximumLength %u (caller %pS)\n",
+				    func, length, adapter->max_length, (void *)caller);
+		return false;
+	}
+	if (length - 1 > span) {
+		dev_err_ratelimited(adapter->vdev->dev,
+				    "%s: %u bytes cannot fit below a %u-bit mask (caller %pS)\n",
+				    func, length, adapter->mask_bits, (void *)caller);
+		return false;
+	}
+	return true;
+}
+VPSHIM_EXPORT_FOR_TESTS(vpshim_dma_length_ok);
+
+/* Allocate and track one buffer; the adapter is referenced by the caller. */
+static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
+			      PPHYSICAL_ADDRESS logical, bool cached, unsigned long caller)
+{
+	struct device *dev = adapter->vdev->dev;
+	struct vpshim_common_buffer *buf;
+	int err;
+
+	buf = kmalloc(sizeof(*buf), GFP_KERNEL);
+	if (!buf)
+		goto fail;
+	buf->length = length;
+	buf->cached = cached;
+	/*
+	 * CacheEnabled TRUE: ordinary coherent memory. FALSE: ask for
+	 * write-combined memory; where the platform keeps DMA coherent by
+	 * hardware (x86) the attribute changes nothing, elsewhere it gives an
+	 * uncached, write-combining mapping. Both come back zeroed.
+	 */
+	if (cached)
+		buf->cpu_addr = dma_alloc_coherent(dev, length, &buf->dma_addr, GFP_KERNEL);
+	else
+		buf->cpu_addr = dma_alloc_attrs(dev, length, &buf->dma_addr, GFP_KERNEL,
+						DMA_ATTR_WRITE_COMBINE);
+	if (!buf->cpu_addr)
+		goto free_buf;
+	err = xa_insert(&adapter->buffers, (unsigned long)buf->cpu_addr, buf, GFP_KERNEL);
+	if (err)
+		goto free_dma;
+	atomic_inc(&adapter->nr_buffers);
+	logical->QuadPart = buf->dma_addr;
+	return buf->cpu_addr;
+
+free_dma:
+	dma_free_attrs(dev, length, buf->cpu_addr, buf->dma_addr,
+		       cached ? 0 : DMA_ATTR_WRITE_COMBINE);
+free_buf:
+	kfree(buf);
+fail:
+	dev_err_ratelimited(dev, "vpshim: cannot allocate a %u-byte common buffer (caller %pS)\n",
+			    length, (void *)caller);
+	return NULL;
+}
+
+/**
+ * VideoPortAllocateCommonBuffer() - allocate memory the CPU and device share
+ * @HwDeviceExtension: the miniport's device extension
+ * @VpDmaAdapter: an adapter from VideoPortGetDmaAdapter()
+ * @DesiredLength: bytes wanted, at most the adapter's MaximumLength
+ * @LogicalAddress: receives the address the device uses for the buffer
+ * @CacheEnabled: TRUE for cached memory, FALSE for uncached/write-combined
+ * @Reserved: ignored (never dereferenced)
+ *
+ * Windows: allocates and maps a common buffer for bus-master DMA. Linux:
+ * dma_alloc_coherent() for CacheEnabled, dma_alloc_attrs() with
+ * DMA_ATTR_WRITE_COMBINE otherwise; *LogicalAddress is the dma_addr_t. The
+ * memory is zeroed and page aligned. Must be called at PASSIVE_LEVEL.
+ *
+ * Return: the CPU address of the buffer, or NULL for an invalid extension or
+ * adapter, a NULL LogicalAddress, a length of 0 or beyond the adapter's
+ * limits, atomic context, or no memory. The reason is logged.
+ */
+PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+				    ULONG DesiredLength, PPHYSICAL_ADDRESS LogicalAddress,
+				    BOOLEAN CacheEnabled, PVOID Reserved)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+	void *cpu_addr = NULL;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return NULL;
+	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
+	if (!adapter) {
+		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+			      VpDmaAdapter);
+		return NULL;
+	}
+	if (!LogicalAddress)
+		vpshim_misuse(vdev, _RET_IP_, "NULL LogicalAddress");
+	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
+		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
+					    CacheEnabled, _RET_IP_);
+	vpshim_dma_adapter_put(adapter);
+	return cpu_addr;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortAllocateCommonBuffer, VPSHIM);
+
+/* Say why a release found no buffer at that address on this adapter. */
+static void vpshim_dma_report_unknown(struct vpshim_dma_adapter *adapter, void *cpu_addr,
+				      unsigned long caller)
+{
+	struct vpshim_device *vdev = adapter->vdev;
+	struct vpshim_dma_adapter *other;
+	unsigned long index;
+
+	mutex_lock(&vdev->lock);
+	xa_for_each(&vdev->adapters, index, other) {
+		if (other != adapter && xa_load(&other->buffers, (unsigned long)cpu_addr)) {
+			mutex_unlock(&vdev->lock);
+			vpshim_misuse(vdev, caller,
+				      "buffer %p belongs to DMA adapter %p, not %p; nothing freed",
+				      cpu_addr, other, adapter);
+			return;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	vpshim_misuse(vdev, caller,
+		      "%p is not a common buffer of DMA adapter %p (never allocated or already released); nothing freed",
+		      cpu_addr, adapter);
+}
+
+/*
+ * Find the buffer at @cpu_addr, check that the release describes it exactly
+ * and take it out of the adapter. Return it, or NULL (reported) if refused.
+ */
+static struct vpshim_common_buffer *vpshim_dma_take(struct vpshim_dma_adapter *adapter,
+						    void *cpu_addr, ULONG length,
+						    u64 logical, bool cached,
+						    unsigned long caller)
+{
+	struct vpshim_device *vdev = adapter->vdev;
+	struct vpshim_common_buffer *buf;
+
+	xa_lock(&adapter->buffers);
+	buf = xa_load(&adapter->buffers, (unsigned long)cpu_addr);
+	if (!buf) {
+		xa_unlock(&adapter->buffers);
+		vpshim_dma_report_unknown(adapter, cpu_addr, caller);
+		return NULL;
+	}
+	if (buf->length != length || buf->dma_addr != logical || buf->cached != cached) {
+		u32 want_len = buf->length;
+		dma_addr_t want_dma = buf->dma_addr;
+		bool want_cached = buf->cached;
+
+		xa_unlock(&adapter->buffers);
+		vpshim_misuse(vdev, caller,
+			      "release of %p does not match its allocation (length %u/%u, logical %#llx/%pad, CacheEnabled %d/%d); nothing freed",
+			      cpu_addr, length, want_len, logical, &want_dma, cached,
+			      want_cached);
+		return NULL;
+	}
+	__xa_erase(&adapter->buffers, (unsigned long)cpu_addr);
+	xa_unlock(&adapter->buffers);
+	return buf;
+}
+
+/* The checked release shared by ReleaseCommonBuffer and FreeCommonBuffer. */
+static void vpshim_dma_release(struct vpshim_device *vdev, struct vpshim_dma_adapter *adapter,
+			       ULONG length, PHYSICAL_ADDRESS logical, PVOID cpu_addr,
+			       BOOLEAN cached, unsigned long caller)
+{
+	struct vpshim_common_buffer *buf;
+
+	if (!cpu_addr) {
+		vpshim_misuse(vdev, caller, "NULL VirtualAddress");
+		return;
+	}
+	buf = vpshim_dma_take(adapter, cpu_addr, length, logical.QuadPart, cached, caller);
+	if (buf)
+		vpshim_dma_free_buffer(adapter, buf);
+}
+
+/**
+ * VideoPortReleaseCommonBuffer() - free a buffer from VideoPortAllocateCommonBuffer()
+ * @HwDeviceExtension: the miniport's device extension
+ * @VpDmaAdapter: the adapter the buffer was allocated on
+ * @Length: the DesiredLength it was allocated with
+ * @LogicalAddress: the logical address returned for it
+ * @VirtualAddress: the CPU address returned for it
+ * @CacheEnabled: the CacheEnabled it was allocated with
+ *
+ * Windows: frees a whole common buffer; the arguments must match the
+ * allocation. Linux: dma_free_coherent()/dma_free_attrs() of exactly what was
+ * allocated. A buffer of another adapter, an unknown or already released
+ * address, or any argument that differs from the allocation is refused with
+ * a message and frees nothing. Must be called at PASSIVE_LEVEL.
+ */
+VOID VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+				  ULONG Length, PHYSICAL_ADDRESS LogicalAddress,
+				  PVOID VirtualAddress, BOOLEAN CacheEnabled)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return;
+	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
+	if (!adapter) {
+		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+			      VpDmaAdapter);
+		return;
+	}
+	vpshim_dma_release(vdev, adapter, Length, LogicalAddress, VirtualAddress,
+			   CacheEnabled, _RET_IP_);
+	vpshim_dma_adapter_put(adapter);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortReleaseCommonBuffer, VPSHIM);
+
+/*
+ * The device-wide adapter behind the pre-XP VideoPortGetCommonBuffer: 32-bit
+ * addresses (the PCI bus masters of that era), limited by the
+ * MaximumTransferLength the miniport set in its config info, if any.
+ */
+static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vdev)
+{
+	struct vpshim_dma_adapter *adapter;
+
+	mutex_lock(&vdev->lock);
+	adapter = vdev->legacy_dma;
+	if (adapter)
+		refcount_inc(&adapter->ref);
+	mutex_unlock(&vdev->lock);
+	if (adapter)
+		return adapter;
+
+	adapter = vpshim_dma_adapter_create(vdev, 32, vdev->config.MaximumTransferLength,
+					    false, true);
+	if (IS_ERR(adapter))
+		return NULL;
+	mutex_lock(&vdev->lock);
+	if (vdev->legacy_dma) {
+		/* Lost a race with another first caller: use theirs. */
+		mutex_unlock(&vdev->lock);
+		vpshim_dma_adapter_retire(vdev, adapter);
+		return vpshim_dma_legacy_get(vdev);
+	}
+	vdev->legacy_dma = adapter;
+	refcount_inc(&adapter->ref);
+	mutex_unlock(&vdev->lock);
+	return adapter;
+}
+
+/**
+ * VideoPortGetCommonBuffer() - the pre-XP common-buffer allocation
+ * @HwDeviceExtension: the miniport's device extension
+ * @DesiredLength: bytes wanted
+ * @Alignment: ignored, as on Windows (buffers are page aligned anyway)
+ * @LogicalAddress: receives the address the device uses
+ * @pActualLength: receives the size allocated (may be NULL)
+ * @CacheEnabled: TRUE for cached memory
+ *
+ * Windows: obsolete form of VideoPortAllocateCommonBuffer without an adapter.
+ * Linux: allocates on a device-wide 32-bit adapter created on first use, with
+ * the same calls, checks and tracking as VideoPortAllocateCommonBuffer().
+ *
+ * Return: the CPU address of the buffer, or NULL (reason logged).
+ */
+PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
+			       ULONG Alignment, PPHYSICAL_ADDRESS LogicalAddress,
+			       PULONG pActualLength, BOOLEAN CacheEnabled)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+	void *cpu_addr = NULL;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return NULL;
+	adapter = vpshim_dma_legacy_get(vdev);
+	if (!adapter) {
+		dev_err_ratelimited(vdev->dev, "%s: no 32-bit DMA for this device\n", __func__);
+		return NULL;
+	}
+	if (!LogicalAddress)
+		vpshim_misuse(vdev, _RET_IP_, "NULL LogicalAddress");
+	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
+		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
+					    CacheEnabled, _RET_IP_);
+	if (cpu_addr && pActualLength)
+		*pActualLength = DesiredLength;
+	vpshim_dma_adapter_put(adapter);
+	return cpu_addr;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetCommonBuffer, VPSHIM);
+
+/**
+ * VideoPortFreeCommonBuffer() - free a buffer from VideoPortGetCommonBuffer()
+ * @HwDeviceExtension: the miniport's device extension
+ * @Length: the DesiredLength it was allocated with
+ * @VirtualAddress: the CPU address returned for it
+ * @LogicalAddress: the logical address returned for it
+ * @CacheEnabled: the CacheEnabled it was allocated with
+ *
+ * Windows: obsolete counterpart of VideoPortReleaseCommonBuffer. Linux: the
+ * same checked release, on the device-wide adapter.
+ */
+VOID VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
+			       PHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled)
+{
+	struct vpshim_dma_adapter *adapter = NULL;
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return;
+	mutex_lock(&vdev->lock);
+	if (vdev->legacy_dma) {
+		adapter = vdev->legacy_dma;
+		refcount_inc(&adapter->ref);
+	}
+	mutex_unlock(&vdev->lock);
+	if (!adapter) {
+		vpshim_misuse(vdev, _RET_IP_, "no VideoPortGetCommonBuffer buffer was allocated");
+		return;
+	}
+	vpshim_dma_release(vdev, adapter, Length, LogicalAddress, VirtualAddress,
+			   CacheEnabled, _RET_IP_);
+	vpshim_dma_adapter_put(adapter);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortFreeCommonBuffer, VPSHIM);
+
+/**
+ * vpshim_dma_release_all() - retire every adapter of an unbinding device
+ * @vdev: the device
+ *
+ * Return: adapters the miniport never put plus buffers it never released.
+ */
+unsigned int vpshim_dma_release_all(struct vpshim_device *vdev)
+{
+	struct vpshim_dma_adapter *adapter;
+	unsigned int leaked = 0;
+	unsigned long index;
+
+	xa_for_each(&vdev->adapters, index, adapter) {
+		if (!adapter->legacy) {
+			dev_warn(vdev->dev, "vpshim: DMA adapter %p never put; putting it\n",
+				 adapter);
+			leaked++;
+		}
+		leaked += atomic_read(&adapter->nr_buffers);
+		vpshim_dma_adapter_retire(vdev, adapter);
+	}
+	return leaked;
+}
+
+/**
+ * vpshim_dma_buffer_count() - common buffers a device currently holds
+ * @hw_device_extension: the device's extension
+ *
+ * Return: the number of tracked common buffers over all its adapters.
+ */
+unsigned int vpshim_dma_buffer_count(void *hw_device_extension)
+{
+	struct vpshim_dma_adapter *adapter;
+	struct vpshim_device *vdev;
+	unsigned int count = 0;
+	unsigned long index;
+
+	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
+	if (!vdev)
+		return 0;
+	mutex_lock(&vdev->lock);
+	xa_for_each(&vdev->adapters, index, adapter)
+		count += atomic_read(&adapter->nr_buffers);
+	mutex_unlock(&vdev->lock);
+	return count;
+}
+EXPORT_SYMBOL_NS_GPL(vpshim_dma_buffer_count, VPSHIM);

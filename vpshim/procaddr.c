@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * procaddr.c - VideoPortGetProcAddress: VideoPort functions by name.
+ *
+ * Miniports written for several Windows versions look optional functions up
+ * at run time. The table lists every function vpshim exports; a name that is
+ * not in it gets NULL, which is how Windows says "not available here".
+ */
+
+#include <linux/string.h>
+
+#include "vpshim.h"
+
+#define VPSHIM_PROC(fn)	{ #fn, (void *)(fn) }
+
+static const struct {
+	const char *name;
+	void *fn;
+} vpshim_procs[] = {
+	VPSHIM_PROC(VideoPortAllocateCommonBuffer),
+	VPSHIM_PROC(VideoPortCompareMemory),
+	VPSHIM_PROC(VideoPortDebugPrint),
+	VPSHIM_PROC(VideoPortFreeCommonBuffer),
+	VPSHIM_PROC(VideoPortFreeDeviceBase),
+	VPSHIM_PROC(VideoPortGetAccessRanges),
+	VPSHIM_PROC(VideoPortGetCommonBuffer),
+	VPSHIM_PROC(VideoPortGetDeviceBase),
+	VPSHIM_PROC(VideoPortGetDmaAdapter),
+	VPSHIM_PROC(VideoPortGetProcAddress),
+	VPSHIM_PROC(VideoPortInitialize),
+	VPSHIM_PROC(VideoPortMoveMemory),
+	VPSHIM_PROC(VideoPortPutDmaAdapter),
+	VPSHIM_PROC(VideoPortReadRegisterUchar),
+	VPSHIM_PROC(VideoPortReadRegisterUlong),
+	VPSHIM_PROC(VideoPortReadRegisterUshort),
+	VPSHIM_PROC(VideoPortReleaseCommonBuffer),
+	VPSHIM_PROC(VideoPortStallExecution),
+	VPSHIM_PROC(VideoPortWriteRegisterUchar),
+	VPSHIM_PROC(VideoPortWriteRegisterUlong),
+	VPSHIM_PROC(VideoPortWriteRegisterUshort),
+	VPSHIM_PROC(VideoPortZeroMemory),
+};
+
+/**
+ * VideoPortGetProcAddress() - find a VideoPort function by name
+ * @HwDeviceExtension: the miniport's device extension
+ * @FunctionName: NUL-terminated ASCII name, e.g. "VideoPortGetCommonBuffer"
+ *
+ * Windows: the callback in VIDEO_PORT_CONFIG_INFO for functions a miniport
+ * does not link against. Linux: a lookup in vpshim's export table.
+ *
+ * Return: the function, or NULL when vpshim does not provide it (or the
+ * arguments are invalid).
+ */
+PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName)
+{
+	size_t i;
+
+	if (!vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_) || !FunctionName)
+		return NULL;
+	for (i = 0; i < ARRAY_SIZE(vpshim_procs); i++)
+		if (!strcmp(vpshim_procs[i].name, (const char *)FunctionName))
+			return vpshim_procs[i].fn;
+	pr_debug("vpshim: VideoPortGetProcAddress: %s is not provided\n", FunctionName);
+	return NULL;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetProcAddress, VPSHIM);

@@ -1,0 +1,251 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * resources.c - access ranges and device mappings.
+ *
+ * VideoPortGetAccessRanges reports the PCI BARs (claiming them, as Windows
+ * claims them in the registry); VideoPortGetDeviceBase maps part of one:
+ * memory space with ioremap() (uncached, or write-combined for
+ * VIDEO_MEMORY_SPACE_P6CACHE), I/O space as the raw port number, which is
+ * what miniports pass to the port accessors. Every mapping is tracked and
+ * undone at unbind if the miniport does not free it.
+ */
+
+#include <linux/io.h>
+#include <linux/slab.h>
+
+#include "vpshim.h"
+
+/* Claim the BARs for the miniport, once; released with the PCI device. */
+static int vpshim_claim_regions(struct vpshim_device *vdev)
+{
+	int err;
+
+	if (vdev->regions_claimed)
+		return 0;
+	err = pci_request_regions(vdev->pdev, vdev->drv ? vdev->drv->mp->name : "vpshim");
+	if (!err)
+		vdev->regions_claimed = true;
+	return err;
+}
+
+static void vpshim_fill_range(struct pci_dev *pdev, int bar, PVIDEO_ACCESS_RANGE range)
+{
+	range->RangeStart.QuadPart = pci_resource_start(pdev, bar);
+	range->RangeLength = (ULONG)pci_resource_len(pdev, bar);
+	range->RangeInIoSpace = !!(pci_resource_flags(pdev, bar) & IORESOURCE_IO);
+	range->RangeVisible = FALSE;
+	range->RangeShareable = FALSE;
+	range->RangePassive = 0;
+}
+
+/* NT4-era miniports pass pointers to the USHORT IDs they accept. */
+static bool vpshim_ids_match(struct pci_dev *pdev, PVOID vendor_id, PVOID device_id)
+{
+	if (vendor_id && *(PUSHORT)vendor_id != pdev->vendor)
+		return false;
+	if (device_id && *(PUSHORT)device_id != pdev->device)
+		return false;
+	return true;
+}
+
+/**
+ * VideoPortGetAccessRanges() - report and claim the adapter's bus ranges
+ * @HwDeviceExtension: the miniport's device extension
+ * @NumRequestedResources: number of @RequestedResources (ignored on PCI)
+ * @RequestedResources: resource hints for non-enumerable buses (ignored)
+ * @NumAccessRanges: room in @AccessRanges; 0 releases the claims
+ * @AccessRanges: receives one VIDEO_ACCESS_RANGE per populated BAR, in order
+ * @VendorId: NULL, or a USHORT vendor ID the device must have
+ * @DeviceId: NULL, or a USHORT device ID the device must have
+ * @Slot: NULL, or receives the PCI slot number (device | function << 5)
+ *
+ * Windows: gets the PnP-assigned ranges and claims them in the registry.
+ * Linux: reads the PCI BARs and claims them with pci_request_regions().
+ *
+ * Return: NO_ERROR; ERROR_DEV_NOT_EXIST when the device is not PCI, does not
+ * have the requested IDs, or its ranges are owned by another driver;
+ * ERROR_MORE_DATA when it has more ranges than @NumAccessRanges (the first
+ * ones are filled); ERROR_INVALID_PARAMETER for a NULL @AccessRanges.
+ */
+VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedResources,
+				   PIO_RESOURCE_DESCRIPTOR RequestedResources,
+				   ULONG NumAccessRanges, PVIDEO_ACCESS_RANGE AccessRanges,
+				   PVOID VendorId, PVOID DeviceId, PULONG Slot)
+{
+	struct vpshim_device *vdev;
+	struct pci_dev *pdev;
+	ULONG filled = 0;
+	int bar, err;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return ERROR_INVALID_PARAMETER;
+	pdev = vdev->pdev;
+	if (!pdev || !vpshim_ids_match(pdev, VendorId, DeviceId))
+		return ERROR_DEV_NOT_EXIST;
+	if (!NumAccessRanges) {
+		if (vdev->regions_claimed)
+			pci_release_regions(pdev);
+		vdev->regions_claimed = false;
+		return NO_ERROR;
+	}
+	if (!AccessRanges) {
+		vpshim_misuse(vdev, _RET_IP_, "NULL AccessRanges");
+		return ERROR_INVALID_PARAMETER;
+	}
+	err = vpshim_claim_regions(vdev);
+	if (err) {
+		dev_err(vdev->dev, "vpshim: BARs are claimed by another driver: %pe\n",
+			ERR_PTR(err));
+		return ERROR_DEV_NOT_EXIST;
+	}
+	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
+		if (!pci_resource_len(pdev, bar))
+			continue;
+		if (filled == NumAccessRanges)
+			return ERROR_MORE_DATA;
+		vpshim_fill_range(pdev, bar, &AccessRanges[filled++]);
+	}
+	if (Slot)
+		*Slot = PCI_SLOT(pdev->devfn) | PCI_FUNC(pdev->devfn) << 5;
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetAccessRanges, VPSHIM);
+
+/* The BAR of @vdev that holds [start, start + len), or -1. */
+static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+{
+	int bar;
+
+	if (!vdev->pdev)
+		return -1;
+	for (bar = 0; bar < PCI_STD_NUM_BARS; bar++) {
+		struct resource *res = &vdev->pdev->resource[bar];
+
+		if (!resource_size(res) || !!(res->flags & IORESOURCE_IO) != io)
+			continue;
+		if (start >= res->start && start + len - 1 <= res->end)
+			return bar;
+	}
+	return -1;
+}
+
+/**
+ * VideoPortGetDeviceBase() - map a bus-relative range into kernel space
+ * @HwDeviceExtension: the miniport's device extension
+ * @IoAddress: bus-relative start, from VideoPortGetAccessRanges()
+ * @NumberOfUchars: bytes to map
+ * @InIoSpace: VIDEO_MEMORY_SPACE_IO, or MEMORY optionally with P6CACHE
+ *
+ * Windows: maps device memory or ports for the Read/Write accessors. Linux:
+ * memory space with ioremap(), or ioremap_wc() for VIDEO_MEMORY_SPACE_P6CACHE;
+ * I/O space gives back the port number itself. The range must lie inside one
+ * of the device's BARs.
+ *
+ * Return: the address to pass to the accessors, or NULL if the range is
+ * empty, outside the device's BARs, or cannot be mapped.
+ */
+PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress,
+			     ULONG NumberOfUchars, UCHAR InIoSpace)
+{
+	bool io = InIoSpace & VIDEO_MEMORY_SPACE_IO;
+	u64 start = IoAddress.QuadPart;
+	struct vpshim_mapping *map;
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return NULL;
+	if (!NumberOfUchars || vpshim_find_bar(vdev, start, NumberOfUchars, io) < 0) {
+		vpshim_misuse(vdev, _RET_IP_, "%s range %#llx+%#x is not in a BAR of this device",
+			      io ? "I/O" : "memory", start, NumberOfUchars);
+		return NULL;
+	}
+	map = kzalloc(sizeof(*map), GFP_KERNEL);
+	if (!map)
+		return NULL;
+	map->start = start;
+	map->len = NumberOfUchars;
+	map->io_space = io;
+	if (io)
+		map->cookie = (void *)(uintptr_t)start;
+	else if (InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE)
+		map->cookie = (void __force *)ioremap_wc(start, NumberOfUchars);
+	else
+		map->cookie = (void __force *)ioremap(start, NumberOfUchars);
+	if (!map->cookie) {
+		kfree(map);
+		dev_err_ratelimited(vdev->dev, "vpshim: cannot map %#llx+%#x\n", start,
+				    NumberOfUchars);
+		return NULL;
+	}
+	mutex_lock(&vdev->lock);
+	list_add(&map->node, &vdev->mappings);
+	mutex_unlock(&vdev->lock);
+	return map->cookie;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetDeviceBase, VPSHIM);
+
+static void vpshim_unmap(struct vpshim_mapping *map)
+{
+	if (!map->io_space)
+		iounmap((void __iomem __force *)map->cookie);
+	kfree(map);
+}
+
+/**
+ * VideoPortFreeDeviceBase() - undo VideoPortGetDeviceBase()
+ * @HwDeviceExtension: the miniport's device extension
+ * @MappedAddress: the address VideoPortGetDeviceBase() returned
+ *
+ * Windows: unmaps a range mapped by VideoPortGetDeviceBase. Linux: iounmap()
+ * for memory space. An address that is not a live mapping of this device is
+ * refused with a message.
+ */
+VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
+{
+	struct vpshim_mapping *map, *found = NULL;
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return;
+	mutex_lock(&vdev->lock);
+	list_for_each_entry(map, &vdev->mappings, node) {
+		if (map->cookie == MappedAddress) {
+			list_del(&map->node);
+			found = map;
+			break;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	if (!found) {
+		vpshim_misuse(vdev, _RET_IP_, "%p is not a mapping of this device", MappedAddress);
+		return;
+	}
+	vpshim_unmap(found);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortFreeDeviceBase, VPSHIM);
+
+/**
+ * vpshim_resources_release_all() - unmap what an unbinding miniport left mapped
+ * @vdev: the device
+ *
+ * Return: the number of mappings released.
+ */
+unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
+{
+	struct vpshim_mapping *map, *tmp;
+	unsigned int n = 0;
+
+	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
+		dev_info(vdev->dev, "vpshim: releasing device mapping %#llx+%#x\n",
+			 (u64)map->start, map->len);
+		list_del(&map->node);
+		vpshim_unmap(map);
+		n++;
+	}
+	if (vdev->regions_claimed)
+		pci_release_regions(vdev->pdev);
+	return n;
+}

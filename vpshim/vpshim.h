@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * vpshim.h - vpshim's private state, shared by the files of the module.
+ *
+ * Linux side only: this header includes Linux headers and is never included
+ * by miniport source. One struct per Windows object: vpshim_driver (the
+ * driver object of a miniport module), vpshim_device (one bound adapter, the
+ * owner of the HwDeviceExtension), vpshim_dma_adapter (a VP_DMA_ADAPTER).
+ */
+#ifndef _VPSHIM_VPSHIM_H_
+#define _VPSHIM_VPSHIM_H_
+
+#include <linux/device.h>
+#include <linux/dma-mapping.h>
+#include <linux/list.h>
+#include <linux/mutex.h>
+#include <linux/pci.h>
+#include <linux/refcount.h>
+#include <linux/xarray.h>
+
+#include "video.h"
+#include "vpshim_miniport.h"
+
+/* NTSTATUS values VideoPortInitialize hands back to DriverEntry. */
+#define VPSHIM_STATUS_SUCCESS		0x00000000U
+#define VPSHIM_STATUS_INVALID_PARAMETER	0xC000000DU
+#define VPSHIM_STATUS_NO_SUCH_DEVICE	0xC000000EU
+#define VPSHIM_STATUS_REVISION_MISMATCH	0xC0000059U
+
+/* The driver object of one miniport module (Argument1 of DriverEntry). */
+struct vpshim_driver {
+	struct vpshim_miniport *mp;
+	VIDEO_HW_INITIALIZATION_DATA init;	/* copy of the first PCI init data */
+	bool have_init;
+	struct pci_driver pci;
+	WCHAR registry_path[128];	/* Argument2 of DriverEntry */
+};
+
+/* A device mapping made by VideoPortGetDeviceBase. */
+struct vpshim_mapping {
+	struct list_head node;
+	void *cookie;			/* what the miniport got back */
+	phys_addr_t start;
+	u32 len;
+	bool io_space;
+};
+
+/* One adapter bound to a miniport: the owner of a HwDeviceExtension. */
+struct vpshim_device {
+	struct device *dev;
+	struct pci_dev *pdev;		/* NULL for devices attached by glue code */
+	struct vpshim_driver *drv;	/* NULL for devices attached by glue code */
+	void *ext;
+	size_t ext_size;
+	VIDEO_PORT_CONFIG_INFO config;
+
+	struct mutex lock;		/* adapters' masks, mappings, legacy adapter */
+	struct xarray adapters;		/* live VP_DMA_ADAPTERs, indexed by address */
+	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
+	struct list_head mappings;
+	bool regions_claimed;
+	char name[64];
+};
+
+/* A VP_DMA_ADAPTER: the DMA constraints of one engine of the device. */
+struct vpshim_dma_adapter {
+	struct vpshim_device *vdev;
+	refcount_t ref;			/* one for being live, one per call in flight */
+	u8 mask_bits;
+	bool scatter_gather;
+	bool legacy;
+	u32 max_length;			/* 0: bounded by the mask only (legacy) */
+	struct xarray buffers;		/* common buffers, indexed by CPU address */
+	atomic_t nr_buffers;
+	struct rcu_head rcu;
+};
+
+/* A common buffer, as allocated: what a release must match exactly. */
+struct vpshim_common_buffer {
+	void *cpu_addr;
+	dma_addr_t dma_addr;
+	u32 length;
+	bool cached;
+};
+
+/* device.c */
+struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
+					unsigned long caller);
+struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size);
+unsigned int vpshim_device_destroy(struct vpshim_device *vdev);
+bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
+			  unsigned long caller);
+VP_STATUS vpshim_errno_to_status(int err);
+int vpshim_status_to_errno(VP_STATUS status);
+
+/* dma.c */
+u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc);
+bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
+			  const char *func, unsigned long caller);
+unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
+
+/* resources.c */
+unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
+
+
+/* Messages about a miniport's misuse: ratelimited, naming device and caller. */
+#define vpshim_misuse(vdev, caller, fmt, ...)				\
+	dev_err_ratelimited((vdev)->dev, "%s: " fmt " (caller %pS)\n",	\
+			    __func__, ##__VA_ARGS__, (void *)(caller))
+
+/*
+ * Symbols the KUnit suites need beyond the public API. They are exported
+ * only in test builds (make VPSHIM_KUNIT=1), like EXPORT_SYMBOL_IF_KUNIT of
+ * newer kernels, so a production vpshim.ko exports nothing extra.
+ */
+#ifdef VPSHIM_KUNIT
+#define VPSHIM_EXPORT_FOR_TESTS(sym)	EXPORT_SYMBOL_NS_GPL(sym, VPSHIM_INTERNAL)
+#else
+#define VPSHIM_EXPORT_FOR_TESTS(sym)
+#endif
+
+#endif /* _VPSHIM_VPSHIM_H_ */
