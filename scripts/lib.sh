@@ -31,3 +31,26 @@ debian_kdir() { echo "/usr/src/linux-headers-$(debian_kver)"; }
 # The linux-source-6.1 tree, extracted once into the cache.
 linux_tree() { echo "$VPSHIM_CACHE/linux-source-6.1"; }
 uml_build_dir() { echo "$VPSHIM_CACHE/uml-build"; }
+
+# Copy the sources to a build directory of their own, so builds for different
+# kernels (Debian's, UML) never share object files, and build there.
+# $1: target name, $2: KDIR, rest: extra make arguments.
+build_modules() {
+	local target=$1 kdir=$2 dir
+	shift 2
+	dir="$VPSHIM_OUT/build-$target"
+	mkdir -p "$dir"
+	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile include vpshim samples kunit bench) |
+		(cd "$dir" && tar -xf -)
+	make -C "$kdir" M="$dir" "$@" modules >"$VPSHIM_OUT/build-$target.log" 2>&1 ||
+		{ tail -n 30 "$VPSHIM_OUT/build-$target.log" >&2; die "module build for $target failed"; }
+	echo "$dir"
+}
+
+# Test results: every check prints one line, and the totals are kept in a file
+# so that scripts/test.sh can add up the suites.
+VPSHIM_RESULTS=${VPSHIM_RESULTS:-$VPSHIM_OUT/results}
+pass() { echo "PASS $*"; echo pass >>"$VPSHIM_RESULTS"; }
+fail() { echo "FAIL $*"; echo fail >>"$VPSHIM_RESULTS"; }
+check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+

@@ -36,6 +36,7 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 				   func, ext, (void *)caller);
 	return vdev;
 }
+VPSHIM_EXPORT_FOR_TESTS(vpshim_device_get);
 
 /**
  * vpshim_check_passive() - enforce a PASSIVE_LEVEL contract
@@ -149,6 +150,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vdev->dev = dev;
 	vdev->ext_size = ext_size;
 	vdev->pdev = dev_is_pci(dev) ? to_pci_dev(dev) : NULL;
+	vdev->orig_dma_mask = dev->dma_mask ? *dev->dma_mask : 0;
+	vdev->orig_coherent_mask = dev->coherent_dma_mask;
 	mutex_init(&vdev->lock);
 	xa_init(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
@@ -170,8 +173,9 @@ free_vdev:
  * vpshim_device_destroy() - release everything a device still holds
  * @vdev: the device, unbinding
  *
- * Frees what the miniport left behind (DMA adapters and buffers, device
- * mappings), reporting each, then the extension itself.
+ * Frees what the miniport left behind: DMA adapters and buffers (reported
+ * as leaks) and device mappings (which live until unbind by design), then
+ * the extension itself.
  *
  * Return: the number of resources the miniport leaked.
  */
@@ -181,7 +185,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 
 	xa_erase(&vpshim_extensions, (unsigned long)vdev->ext);
 	leaked = vpshim_dma_release_all(vdev);
-	leaked += vpshim_resources_release_all(vdev);
+	vpshim_resources_release_all(vdev);
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);

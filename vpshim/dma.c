@@ -92,17 +92,25 @@ static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
 		vpshim_dma_adapter_free(adapter);
 }
 
-/* The device's mask is the narrowest of its live adapters': right for all. */
+/*
+ * The device's mask is the narrowest of its live adapters': right for all of
+ * them. With no adapter left the device gets back the masks it came with.
+ */
 static int vpshim_dma_update_mask(struct vpshim_device *vdev)
 {
 	struct vpshim_dma_adapter *adapter;
 	unsigned long index;
-	u8 bits = 64;
+	u8 bits = 0;
 
 	lockdep_assert_held(&vdev->lock);
 	xa_for_each(&vdev->adapters, index, adapter)
-		bits = min(bits, adapter->mask_bits);
-	return dma_set_mask_and_coherent(vdev->dev, DMA_BIT_MASK(bits));
+		bits = bits ? min(bits, adapter->mask_bits) : adapter->mask_bits;
+	if (bits)
+		return dma_set_mask_and_coherent(vdev->dev, DMA_BIT_MASK(bits));
+	if (vdev->dev->dma_mask)
+		*vdev->dev->dma_mask = vdev->orig_dma_mask;
+	vdev->dev->coherent_dma_mask = vdev->orig_coherent_mask;
+	return 0;
 }
 
 static struct vpshim_dma_adapter *vpshim_dma_adapter_create(struct vpshim_device *vdev,

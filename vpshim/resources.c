@@ -231,6 +231,10 @@ EXPORT_SYMBOL_NS_GPL(VideoPortFreeDeviceBase, VPSHIM);
  * vpshim_resources_release_all() - unmap what an unbinding miniport left mapped
  * @vdev: the device
  *
+ * A Windows miniport has no unload callback, so mappings made in
+ * HwFindAdapter are meant to live as long as the device: releasing them here
+ * is the normal end of their life, not a leak.
+ *
  * Return: the number of mappings released.
  */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
@@ -239,7 +243,7 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 	unsigned int n = 0;
 
 	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
-		dev_info(vdev->dev, "vpshim: releasing device mapping %#llx+%#x\n",
+		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#x\n",
 			 (u64)map->start, map->len);
 		list_del(&map->node);
 		vpshim_unmap(map);

@@ -53,6 +53,8 @@ struct vpshim_device {
 	void *ext;
 	size_t ext_size;
 	VIDEO_PORT_CONFIG_INFO config;
+	u64 orig_dma_mask;		/* restored when the last adapter goes */
+	u64 orig_coherent_mask;
 
 	struct mutex lock;		/* adapters' masks, mappings, legacy adapter */
 	struct xarray adapters;		/* live VP_DMA_ADAPTERs, indexed by address */
