@@ -141,7 +141,7 @@ typedef BOOLEAN (*PVIDEO_HW_INTERRUPT)(PVOID HwDeviceExtension);
 typedef BOOLEAN (*PVIDEO_HW_START_IO)(PVOID HwDeviceExtension,
 				      PVIDEO_REQUEST_PACKET RequestPacket);
 typedef BOOLEAN (*PVIDEO_HW_RESET_HW)(PVOID HwDeviceExtension, ULONG Columns, ULONG Rows);
-typedef VOID (*PVIDEO_HW_TIMER)(PVOID HwDeviceExtension);
+typedef void (*PVIDEO_HW_TIMER)(PVOID HwDeviceExtension);
 typedef BOOLEAN (*PVIDEO_HW_START_DMA)(PVOID HwDeviceExtension, PVOID Dma);
 typedef VP_STATUS (*PVIDEO_HW_POWER_SET)(PVOID HwDeviceExtension, ULONG HwId,
 					 struct _VIDEO_POWER_MANAGEMENT *VideoPowerControl);
@@ -154,7 +154,7 @@ typedef VP_STATUS (*PVIDEO_HW_GET_CHILD_DESCRIPTOR)(PVOID HwDeviceExtension,
 						    PULONG pUnused);
 typedef VP_STATUS (*PVIDEO_HW_QUERY_INTERFACE)(PVOID HwDeviceExtension,
 					       struct _QUERY_INTERFACE *QueryInterface);
-typedef VOID (*PVIDEO_HW_LEGACYRESOURCES)(ULONG VendorId, ULONG DeviceId,
+typedef void (*PVIDEO_HW_LEGACYRESOURCES)(ULONG VendorId, ULONG DeviceId,
 					  PVIDEO_ACCESS_RANGE *LegacyResourceList,
 					  PULONG LegacyResourceCount);
 

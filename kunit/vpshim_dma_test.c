@@ -125,7 +125,7 @@ static void adapter_sets_device_mask(struct kunit *test)
 	platform_device_unregister(probe);
 
 	adapter = get_adapter(ctx->ext, c->dma32, c->dma64, SZ_64K);
-	KUNIT_ASSERT_EQ_MSG(test, adapter != NULL, platform_ok,
+	KUNIT_ASSERT_EQ_MSG(test, !!adapter, platform_ok,
 			    "a %u-bit adapter must exist exactly when the platform takes the mask",
 			    c->bits);
 	if (!adapter) {

@@ -36,7 +36,7 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 				   func, ext, (void *)caller);
 	return vdev;
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_device_get);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_device_get);
 
 /**
  * vpshim_check_passive() - enforce a PASSIVE_LEVEL contract
@@ -55,8 +55,9 @@ bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 {
 	bool atomic = !in_task() || irqs_disabled();
 
+	/* Spinlocks and preempt_disable() only show where the kernel counts them. */
 	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
-		atomic = atomic || in_atomic();
+		atomic = atomic || preempt_count();
 	if (likely(!atomic))
 		return true;
 	dev_err_ratelimited(vdev->dev,
@@ -64,7 +65,7 @@ bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 			    func, (void *)caller);
 	return false;
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_check_passive);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_check_passive);
 
 /**
  * vpshim_errno_to_status() - the VP_STATUS a Linux error code stands for
@@ -95,7 +96,7 @@ VP_STATUS vpshim_errno_to_status(int err)
 		return ERROR_INVALID_FUNCTION;
 	}
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_errno_to_status);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_errno_to_status);
 
 /**
  * vpshim_status_to_errno() - the Linux error code for a miniport's VP_STATUS
@@ -124,7 +125,7 @@ int vpshim_status_to_errno(VP_STATUS status)
 		return -EIO;
 	}
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_status_to_errno);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_status_to_errno);
 
 /**
  * vpshim_device_create() - allocate the state and zeroed extension of a device

@@ -37,11 +37,11 @@ u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc)
 		return 32;
 	return 24;
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_dma_mask_bits);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_mask_bits);
 
 /* Take a reference on a live adapter of @vdev, or NULL if it is not one. */
-static struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
-							  PVP_DMA_ADAPTER handle)
+static struct vpshim_dma_adapter *
+vpshim_dma_adapter_get(struct vpshim_device *vdev, PVP_DMA_ADAPTER handle)
 {
 	struct vpshim_dma_adapter *adapter;
 
@@ -113,9 +113,9 @@ static int vpshim_dma_update_mask(struct vpshim_device *vdev)
 	return 0;
 }
 
-static struct vpshim_dma_adapter *vpshim_dma_adapter_create(struct vpshim_device *vdev,
-							     u8 mask_bits, u32 max_length,
-							     bool scatter_gather, bool legacy)
+static struct vpshim_dma_adapter *
+vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_length,
+			  bool scatter_gather, bool legacy)
 {
 	struct vpshim_dma_adapter *adapter;
 	int err;
@@ -225,7 +225,7 @@ static unsigned int vpshim_dma_adapter_retire(struct vpshim_device *vdev,
  * leaked, and the device's DMA mask is recomputed from the adapters left.
  * A NULL, foreign or already-put adapter is refused with a message.
  */
-VOID VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter)
+void VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter)
 {
 	struct vpshim_dma_adapter *adapter;
 	struct vpshim_device *vdev;
@@ -286,7 +286,7 @@ bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 	}
 	return true;
 }
-VPSHIM_EXPORT_FOR_TESTS(vpshim_dma_length_ok);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_length_ok);
 
 /* Allocate and track one buffer; the adapter is referenced by the caller. */
 static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
@@ -468,7 +468,7 @@ static void vpshim_dma_release(struct vpshim_device *vdev, struct vpshim_dma_ada
  * address, or any argument that differs from the allocation is refused with
  * a message and frees nothing. Must be called at PASSIVE_LEVEL.
  */
-VOID VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+void VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
 				  ULONG Length, PHYSICAL_ADDRESS LogicalAddress,
 				  PVOID VirtualAddress, BOOLEAN CacheEnabled)
 {
@@ -578,7 +578,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortGetCommonBuffer, VPSHIM);
  * Windows: obsolete counterpart of VideoPortReleaseCommonBuffer. Linux: the
  * same checked release, on the device-wide adapter.
  */
-VOID VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
+void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
 			       PHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled)
 {
 	struct vpshim_dma_adapter *adapter = NULL;

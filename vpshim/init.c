@@ -47,8 +47,8 @@ ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 	PVIDEO_HW_INITIALIZATION_DATA init = HwInitializationData;
 
 	if (!drv || drv != vpshim_in_driver_entry || !init) {
-		pr_err_ratelimited("vpshim: VideoPortInitialize must be called from DriverEntry with its arguments (caller %pS)\n",
-				   (void *)_RET_IP_);
+		pr_err_ratelimited("vpshim: %s must be called from DriverEntry with its arguments (caller %pS)\n",
+				   __func__, (void *)_RET_IP_);
 		return VPSHIM_STATUS_INVALID_PARAMETER;
 	}
 	if (init->HwInitDataSize > sizeof(*init) ||

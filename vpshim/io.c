@@ -62,7 +62,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortReadRegisterUlong, VPSHIM);
  *
  * Windows: writes a mapped memory-space register. Linux: writeb().
  */
-VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value)
+void VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value)
 {
 	writeb(Value, VPSHIM_REG(Register));
 }
@@ -75,7 +75,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortWriteRegisterUchar, VPSHIM);
  *
  * Windows: writes a mapped memory-space register. Linux: writew().
  */
-VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value)
+void VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value)
 {
 	writew(Value, VPSHIM_REG(Register));
 }
@@ -88,7 +88,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortWriteRegisterUshort, VPSHIM);
  *
  * Windows: writes a mapped memory-space register. Linux: writel().
  */
-VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value)
+void VideoPortWriteRegisterUlong(PULONG Register, ULONG Value)
 {
 	writel(Value, VPSHIM_REG(Register));
 }

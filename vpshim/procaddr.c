@@ -61,7 +61,7 @@ PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName)
 	for (i = 0; i < ARRAY_SIZE(vpshim_procs); i++)
 		if (!strcmp(vpshim_procs[i].name, (const char *)FunctionName))
 			return vpshim_procs[i].fn;
-	pr_debug("vpshim: VideoPortGetProcAddress: %s is not provided\n", FunctionName);
+	pr_debug("vpshim: %s: %s is not provided\n", __func__, FunctionName);
 	return NULL;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortGetProcAddress, VPSHIM);

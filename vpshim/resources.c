@@ -202,7 +202,7 @@ static void vpshim_unmap(struct vpshim_mapping *map)
  * for memory space. An address that is not a live mapping of this device is
  * refused with a message.
  */
-VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
+void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 {
 	struct vpshim_mapping *map, *found = NULL;
 	struct vpshim_device *vdev;
@@ -244,7 +244,7 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 
 	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
 		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#x\n",
-			 (u64)map->start, map->len);
+			(u64)map->start, map->len);
 		list_del(&map->node);
 		vpshim_unmap(map);
 		n++;

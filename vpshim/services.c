@@ -24,7 +24,7 @@
  * Formats are the kernel's printf; the Windows-only %ws, %wZ and %I64x are
  * not translated yet (see Documentation/vpshim/api.rst).
  */
-VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
+void VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
 {
 	struct va_format vaf;
 	va_list args;
@@ -56,7 +56,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortDebugPrint, VPSHIM);
  * Windows: stalls the processor without yielding. Linux: udelay(), in chunks
  * so that long stalls do not overflow udelay's limits.
  */
-VOID VideoPortStallExecution(ULONG Microseconds)
+void VideoPortStallExecution(ULONG Microseconds)
 {
 	while (Microseconds > VPSHIM_STALL_CHUNK_US) {
 		udelay(VPSHIM_STALL_CHUNK_US);
@@ -73,7 +73,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortStallExecution, VPSHIM);
  *
  * Windows: RtlZeroMemory. Linux: memset().
  */
-VOID VideoPortZeroMemory(PVOID Destination, ULONG Length)
+void VideoPortZeroMemory(PVOID Destination, ULONG Length)
 {
 	memset(Destination, 0, Length);
 }
@@ -87,7 +87,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortZeroMemory, VPSHIM);
  *
  * Windows: RtlMoveMemory (overlap allowed). Linux: memmove().
  */
-VOID VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length)
+void VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length)
 {
 	memmove(Destination, Source, Length);
 }

@@ -104,7 +104,6 @@ unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
 
-
 /* Messages about a miniport's misuse: ratelimited, naming device and caller. */
 #define vpshim_misuse(vdev, caller, fmt, ...)				\
 	dev_err_ratelimited((vdev)->dev, "%s: " fmt " (caller %pS)\n",	\
@@ -116,9 +115,9 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
  * newer kernels, so a production vpshim.ko exports nothing extra.
  */
 #ifdef VPSHIM_KUNIT
-#define VPSHIM_EXPORT_FOR_TESTS(sym)	EXPORT_SYMBOL_NS_GPL(sym, VPSHIM_INTERNAL)
+#define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym) EXPORT_SYMBOL_NS_GPL(sym, VPSHIM_INTERNAL)
 #else
-#define VPSHIM_EXPORT_FOR_TESTS(sym)
+#define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym)
 #endif
 
 #endif /* _VPSHIM_VPSHIM_H_ */

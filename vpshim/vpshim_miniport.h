@@ -11,9 +11,9 @@
  *		{ }
  *	};
  *	MODULE_DEVICE_TABLE(pci, my_ids);
- *	VPSHIM_PCI_MINIPORT(DriverEntry, my_ids);
+ *	VPSHIM_PCI_MINIPORT(my_ids);
  *
- * vpshim then calls DriverEntry at module load, registers a pci_driver for
+ * vpshim then calls the miniport's DriverEntry at module load, registers a pci_driver for
  * the IDs, and runs HwFindAdapter and HwInitialize for every device bound.
  *
  * Devices that are not on PCI (and the KUnit suites) can attach any struct
@@ -47,24 +47,18 @@ void *vpshim_device_attach(struct device *dev, size_t ext_size);
 unsigned int vpshim_device_detach(void *hw_device_extension);
 unsigned int vpshim_dma_buffer_count(void *hw_device_extension);
 
-#define VPSHIM_PCI_MINIPORT(entry, ids)						\
-	unsigned int entry(void *argument1, void *argument2);			\
+/* Every miniport defines DriverEntry, the name Windows loads it by. */
+unsigned int DriverEntry(void *argument1, void *argument2);
+
+#define VPSHIM_PCI_MINIPORT(ids)						\
 	static struct vpshim_miniport __vpshim_miniport = {			\
 		.name = KBUILD_MODNAME,						\
 		.owner = THIS_MODULE,						\
-		.driver_entry = entry,						\
+		.driver_entry = DriverEntry,					\
 		.pci_ids = ids,							\
 	};									\
-	static int __init __vpshim_miniport_init(void)				\
-	{									\
-		return vpshim_register_miniport(&__vpshim_miniport);		\
-	}									\
-	static void __exit __vpshim_miniport_exit(void)				\
-	{									\
-		vpshim_unregister_miniport(&__vpshim_miniport);			\
-	}									\
-	module_init(__vpshim_miniport_init);					\
-	module_exit(__vpshim_miniport_exit);					\
+	module_driver(__vpshim_miniport, vpshim_register_miniport,		\
+		      vpshim_unregister_miniport);				\
 	MODULE_IMPORT_NS(VPSHIM)
 
 #endif /* _VPSHIM_MINIPORT_GLUE_H_ */

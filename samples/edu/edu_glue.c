@@ -15,7 +15,7 @@ static const struct pci_device_id vp_edu_ids[] = {
 };
 MODULE_DEVICE_TABLE(pci, vp_edu_ids);
 
-VPSHIM_PCI_MINIPORT(DriverEntry, vp_edu_ids);
+VPSHIM_PCI_MINIPORT(vp_edu_ids);
 
 MODULE_DESCRIPTION("vpshim sample: Windows-style miniport for QEMU's edu device");
 MODULE_LICENSE("GPL");

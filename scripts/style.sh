@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The style gates: checkpatch and kernel-doc from the kernel tree the tests
+# extract, and sparse through the kernel build (make C=2) against Debian's
+# headers. Each gate is one check; each prints what it found.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+tree=$(linux_tree)
+[ -f "$tree/scripts/checkpatch.pl" ] || bash "$VPSHIM_ROOT/scripts/uml-kernel.sh"
+cd "$VPSHIM_ROOT"
+
+linux_side=$(git ls-files 'vpshim/*.[ch]' 'kunit/*.c' 'bench/*.c' 'samples/*_glue.c')
+# The Windows-facing headers and the Windows-style sample sources keep
+# Windows' names and typedefs on purpose: checkpatch is told so, and nothing
+# else is relaxed for them.
+windows_side=$(git ls-files 'include/*.h' 'samples/*.c' | grep -v '_glue\.c$')
+windows_ignores=NEW_TYPEDEFS,CAMELCASE,SPDX_LICENSE_TAG,PREFER_DEFINED_ATTRIBUTE_MACRO,SPLIT_STRING,BIT_MACRO
+
+cp_out="$VPSHIM_OUT/checkpatch.txt"
+{
+	perl "$tree/scripts/checkpatch.pl" --no-tree --terse --show-types --strict \
+		--ignore CAMELCASE,FILE_PATH_CHANGES -f $linux_side || true
+	perl "$tree/scripts/checkpatch.pl" --no-tree --terse --show-types \
+		--ignore "$windows_ignores" -f $windows_side || true
+} 2>&1 | grep -E ': (ERROR|WARNING|CHECK):' >"$cp_out" || true
+cat "$cp_out"
+check "style: checkpatch reports nothing" test ! -s "$cp_out"
+
+kd_out="$VPSHIM_OUT/kernel-doc.txt"
+perl "$tree/scripts/kernel-doc" -v -none $(git ls-files 'include/*.h' 'vpshim/*.[ch]') 2>&1 |
+	grep -v ': info: ' >"$kd_out" || true
+cat "$kd_out"
+check "style: kernel-doc reports nothing" test ! -s "$kd_out"
+
+# W=1 and sparse on a clean build of every module, against Debian's headers.
+sp_log="$VPSHIM_OUT/sparse.log"
+dir="$VPSHIM_OUT/build-sparse"
+rm -rf "$dir"
+build_modules sparse "$(debian_kdir)" W=1 C=2 >/dev/null
+cp "$VPSHIM_OUT/build-sparse.log" "$sp_log"
+grep -E 'warning|error' "$sp_log" || true
+check "style: W=1 and sparse report nothing" bash -c "! grep -Eq 'warning|error' '$sp_log'"
