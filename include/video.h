@@ -4,7 +4,7 @@
  *
  * Part of vpshim's Windows-facing headers: the structures, callback types and
  * VideoPort* functions, with Windows names and layouts. vpshim.ko implements
- * the functions on top of Linux; Documentation/vpshim/api.rst lists which are
+ * the functions on top of Linux; Documentation/api.rst lists which are
  * implemented and which return a documented failure.
  */
 #ifndef _VPSHIM_VIDEO_H_

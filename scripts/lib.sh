@@ -30,7 +30,13 @@ debian_kdir() { echo "/usr/src/linux-headers-$(debian_kver)"; }
 
 # The linux-source-6.1 tree, extracted once into the cache.
 linux_tree() { echo "$VPSHIM_CACHE/linux-source-6.1"; }
-uml_build_dir() { echo "$VPSHIM_CACHE/uml-build"; }
+# $1: test (the debug kernel of the KUnit suites) or bench.
+uml_build_dir() {
+	case "${1:-test}" in
+	test) echo "$VPSHIM_CACHE/uml-build" ;;
+	*) echo "$VPSHIM_CACHE/uml-build-$1" ;;
+	esac
+}
 
 # Copy the sources to a build directory of their own, so builds for different
 # kernels (Debian's, UML) never share object files, and build there.

@@ -3,17 +3,19 @@
  * device.c - the per-device state behind a HwDeviceExtension.
  *
  * Every VideoPort call names its device by the HwDeviceExtension pointer. A
- * global xarray maps each live extension to its vpshim_device, so a NULL,
- * stale or foreign pointer is recognised without dereferencing it and is
- * refused with a message instead of a crash.
+ * small global hash table maps each live extension to its vpshim_device (RCU
+ * for lookups, a mutex for the rare binds and unbinds), so a NULL, stale or
+ * foreign pointer is recognised without dereferencing it and is refused with
+ * a message instead of a crash.
  */
 
+#include <linux/hashtable.h>
 #include <linux/slab.h>
-#include <linux/xarray.h>
 
 #include "vpshim.h"
 
-static DEFINE_XARRAY(vpshim_extensions);
+static DEFINE_HASHTABLE(vpshim_extensions, 6);
+static DEFINE_MUTEX(vpshim_extensions_lock);
 
 /**
  * vpshim_device_get() - find the device that owns a HwDeviceExtension
@@ -27,14 +29,20 @@ static DEFINE_XARRAY(vpshim_extensions);
 struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 					unsigned long caller)
 {
-	struct vpshim_device *vdev = NULL;
+	struct vpshim_device *vdev, *found = NULL;
 
-	if (ext)
-		vdev = xa_load(&vpshim_extensions, (unsigned long)ext);
-	if (unlikely(!vdev))
+	rcu_read_lock();
+	hash_for_each_possible_rcu(vpshim_extensions, vdev, ext_node, (unsigned long)ext) {
+		if (vdev->ext == ext) {
+			found = vdev;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	if (unlikely(!found || !ext))
 		pr_err_ratelimited("vpshim: %s: HwDeviceExtension %p is not a bound device's (caller %pS)\n",
 				   func, ext, (void *)caller);
-	return vdev;
+	return ext ? found : NULL;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_device_get);
 
@@ -154,17 +162,15 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vdev->orig_dma_mask = dev->dma_mask ? *dev->dma_mask : 0;
 	vdev->orig_coherent_mask = dev->coherent_dma_mask;
 	mutex_init(&vdev->lock);
-	xa_init(&vdev->adapters);
+	INIT_LIST_HEAD(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
 
-	err = xa_insert(&vpshim_extensions, (unsigned long)vdev->ext, vdev, GFP_KERNEL);
-	if (err)
-		goto free_ext;
+	mutex_lock(&vpshim_extensions_lock);
+	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
+	mutex_unlock(&vpshim_extensions_lock);
 	return vdev;
 
-free_ext:
-	kfree(vdev->ext);
 free_vdev:
 	kfree(vdev);
 	return ERR_PTR(err);
@@ -184,13 +190,16 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 {
 	unsigned int leaked;
 
-	xa_erase(&vpshim_extensions, (unsigned long)vdev->ext);
+	mutex_lock(&vpshim_extensions_lock);
+	hash_del_rcu(&vdev->ext_node);
+	mutex_unlock(&vpshim_extensions_lock);
+	/* No lookup may still be looking at it when it is freed. */
+	synchronize_rcu();
 	leaked = vpshim_dma_release_all(vdev);
 	vpshim_resources_release_all(vdev);
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);
-	xa_destroy(&vdev->adapters);
 	mutex_destroy(&vdev->lock);
 	kfree(vdev->ext);
 	kfree(vdev);

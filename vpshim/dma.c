@@ -8,12 +8,16 @@
  * LogicalAddress handed back is the dma_addr_t, the address the device uses
  * (an IOVA behind an IOMMU, never the CPU's physical address).
  *
- * Every buffer is tracked in its adapter's xarray, indexed by CPU address, so
- * a release is checked against the allocation in constant time whatever the
- * number of buffers, and whatever the miniport forgets is freed and reported
- * when the adapter is put or the device unbinds.
+ * Every buffer is tracked in its adapter's rhashtable, keyed by its DMA
+ * address, so a release is checked against the allocation in constant time
+ * whatever the number of buffers, with no allocation on the hot path beyond
+ * the tracking record; whatever the miniport forgets is freed and reported
+ * when the adapter is put or the device unbinds. Adapters of a device are
+ * few and sit on an RCU list, so validating an adapter handle is a short
+ * walk that never dereferences the handle itself.
  */
 
+#include <linux/rhashtable.h>
 #include <linux/slab.h>
 
 #include "vpshim.h"
@@ -39,51 +43,60 @@ u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc)
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_mask_bits);
 
+static const struct rhashtable_params vpshim_buffer_params = {
+	.key_len = sizeof(dma_addr_t),
+	.key_offset = offsetof(struct vpshim_common_buffer, dma_addr),
+	.head_offset = offsetof(struct vpshim_common_buffer, hnode),
+	.automatic_shrinking = true,
+};
+
 /* Take a reference on a live adapter of @vdev, or NULL if it is not one. */
 static struct vpshim_dma_adapter *
 vpshim_dma_adapter_get(struct vpshim_device *vdev, PVP_DMA_ADAPTER handle)
 {
-	struct vpshim_dma_adapter *adapter;
+	struct vpshim_dma_adapter *adapter, *found = NULL;
 
 	if (!handle)
 		return NULL;
 	rcu_read_lock();
-	adapter = xa_load(&vdev->adapters, (unsigned long)handle);
-	if (adapter && !refcount_inc_not_zero(&adapter->ref))
-		adapter = NULL;
+	list_for_each_entry_rcu(adapter, &vdev->adapters, node) {
+		if ((PVP_DMA_ADAPTER)adapter == handle) {
+			if (refcount_inc_not_zero(&adapter->ref))
+				found = adapter;
+			break;
+		}
+	}
 	rcu_read_unlock();
-	return adapter;
+	return found;
 }
 
-/* Free one tracked buffer; it is already out of the xarray. */
+/* Free one tracked buffer; it is already out of the table and list. */
 static void vpshim_dma_free_buffer(struct vpshim_dma_adapter *adapter,
 				   struct vpshim_common_buffer *buf)
 {
 	unsigned long attrs = buf->cached ? 0 : DMA_ATTR_WRITE_COMBINE;
 
 	dma_free_attrs(adapter->vdev->dev, buf->length, buf->cpu_addr, buf->dma_addr, attrs);
-	atomic_dec(&adapter->nr_buffers);
 	kfree(buf);
 }
 
-/* Free what is left on an adapter nobody can reach any more, and report it. */
-static unsigned int vpshim_dma_adapter_free(struct vpshim_dma_adapter *adapter)
+/* rhashtable_free_and_destroy() callback: a buffer the miniport forgot. */
+static void vpshim_dma_free_leaked(void *ptr, void *arg)
 {
-	struct vpshim_common_buffer *buf;
-	unsigned int leaked = 0;
-	unsigned long index;
+	struct vpshim_common_buffer *buf = ptr;
+	struct vpshim_dma_adapter *adapter = arg;
 
-	xa_for_each(&adapter->buffers, index, buf) {
-		dev_warn(adapter->vdev->dev,
-			 "vpshim: common buffer %p (%u bytes, logical %pad) never released; freeing it\n",
-			 buf->cpu_addr, buf->length, &buf->dma_addr);
-		xa_erase(&adapter->buffers, index);
-		vpshim_dma_free_buffer(adapter, buf);
-		leaked++;
-	}
-	xa_destroy(&adapter->buffers);
+	dev_warn(adapter->vdev->dev,
+		 "vpshim: common buffer %p (%u bytes, logical %pad) never released; freeing it\n",
+		 buf->cpu_addr, buf->length, &buf->dma_addr);
+	vpshim_dma_free_buffer(adapter, buf);
+}
+
+/* Free what is left on an adapter nobody can reach any more, and report it. */
+static void vpshim_dma_adapter_free(struct vpshim_dma_adapter *adapter)
+{
+	rhashtable_free_and_destroy(&adapter->buffers, vpshim_dma_free_leaked, adapter);
 	kfree_rcu(adapter, rcu);
-	return leaked;
 }
 
 static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
@@ -99,11 +112,10 @@ static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
 static int vpshim_dma_update_mask(struct vpshim_device *vdev)
 {
 	struct vpshim_dma_adapter *adapter;
-	unsigned long index;
 	u8 bits = 0;
 
 	lockdep_assert_held(&vdev->lock);
-	xa_for_each(&vdev->adapters, index, adapter)
+	list_for_each_entry(adapter, &vdev->adapters, node)
 		bits = bits ? min(bits, adapter->mask_bits) : adapter->mask_bits;
 	if (bits)
 		return dma_set_mask_and_coherent(vdev->dev, DMA_BIT_MASK(bits));
@@ -129,27 +141,30 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 	adapter->scatter_gather = scatter_gather;
 	adapter->legacy = legacy;
 	refcount_set(&adapter->ref, 1);
-	xa_init(&adapter->buffers);
+	spin_lock_init(&adapter->lock);
+	err = rhashtable_init(&adapter->buffers, &vpshim_buffer_params);
+	if (err)
+		goto free;
 
 	mutex_lock(&vdev->lock);
-	err = xa_insert(&vdev->adapters, (unsigned long)adapter, adapter, GFP_KERNEL);
-	if (err)
-		goto unlock;
+	list_add_tail_rcu(&adapter->node, &vdev->adapters);
 	err = vpshim_dma_update_mask(vdev);
 	if (err) {
-		xa_erase(&vdev->adapters, (unsigned long)adapter);
+		list_del_rcu(&adapter->node);
 		vpshim_dma_update_mask(vdev);
-		goto unlock;
+		mutex_unlock(&vdev->lock);
+		rhashtable_destroy(&adapter->buffers);
+		kfree_rcu(adapter, rcu);
+		return ERR_PTR(err);
 	}
 	if (vdev->pdev)
 		pci_set_master(vdev->pdev);
-unlock:
 	mutex_unlock(&vdev->lock);
-	if (err) {
-		kfree(adapter);
-		return ERR_PTR(err);
-	}
 	return adapter;
+
+free:
+	kfree(adapter);
+	return ERR_PTR(err);
 }
 
 /**
@@ -203,10 +218,10 @@ EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaAdapter, VPSHIM);
 static unsigned int vpshim_dma_adapter_retire(struct vpshim_device *vdev,
 					      struct vpshim_dma_adapter *adapter)
 {
-	unsigned int outstanding = atomic_read(&adapter->nr_buffers);
+	unsigned int outstanding = vpshim_dma_nr_buffers(adapter);
 
 	mutex_lock(&vdev->lock);
-	xa_erase(&vdev->adapters, (unsigned long)adapter);
+	list_del_rcu(&adapter->node);
 	if (vdev->legacy_dma == adapter)
 		vdev->legacy_dma = NULL;
 	vpshim_dma_update_mask(vdev);
@@ -242,7 +257,7 @@ void VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 			vpshim_dma_adapter_put(adapter);
 		return;
 	}
-	outstanding = atomic_read(&adapter->nr_buffers);
+	outstanding = vpshim_dma_nr_buffers(adapter);
 	if (outstanding)
 		dev_warn(vdev->dev, "vpshim: DMA adapter %p put with %u common buffers outstanding (caller %pS)\n",
 			 adapter, outstanding, (void *)_RET_IP_);
@@ -314,10 +329,9 @@ static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
 						DMA_ATTR_WRITE_COMBINE);
 	if (!buf->cpu_addr)
 		goto free_buf;
-	err = xa_insert(&adapter->buffers, (unsigned long)buf->cpu_addr, buf, GFP_KERNEL);
+	err = rhashtable_insert_fast(&adapter->buffers, &buf->hnode, vpshim_buffer_params);
 	if (err)
 		goto free_dma;
-	atomic_inc(&adapter->nr_buffers);
 	logical->QuadPart = buf->dma_addr;
 	return buf->cpu_addr;
 
@@ -377,17 +391,47 @@ PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpD
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortAllocateCommonBuffer, VPSHIM);
 
-/* Say why a release found no buffer at that address on this adapter. */
-static void vpshim_dma_report_unknown(struct vpshim_dma_adapter *adapter, void *cpu_addr,
-				      unsigned long caller)
+/* Find @adapter's buffer at CPU address @cpu_addr and copy it (error paths). */
+static bool vpshim_dma_find_cpu(struct vpshim_dma_adapter *adapter, void *cpu_addr,
+				struct vpshim_common_buffer *copy)
+{
+	struct vpshim_common_buffer *buf;
+	struct rhashtable_iter iter;
+	bool found = false;
+
+	rhashtable_walk_enter(&adapter->buffers, &iter);
+	rhashtable_walk_start(&iter);
+	while ((buf = rhashtable_walk_next(&iter))) {
+		if (!IS_ERR(buf) && buf->cpu_addr == cpu_addr) {
+			*copy = *buf;
+			found = true;
+			break;
+		}
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+	return found;
+}
+
+/* Say why a release matched no buffer of this adapter exactly. */
+static void vpshim_dma_report_mismatch(struct vpshim_dma_adapter *adapter, void *cpu_addr,
+				       ULONG length, u64 logical, bool cached,
+				       unsigned long caller)
 {
 	struct vpshim_device *vdev = adapter->vdev;
+	struct vpshim_common_buffer buf;
 	struct vpshim_dma_adapter *other;
-	unsigned long index;
 
+	if (vpshim_dma_find_cpu(adapter, cpu_addr, &buf)) {
+		vpshim_misuse(vdev, caller,
+			      "release of %p does not match its allocation (length %u/%u, logical %#llx/%pad, CacheEnabled %d/%d); nothing freed",
+			      cpu_addr, length, buf.length, logical, &buf.dma_addr, cached,
+			      buf.cached);
+		return;
+	}
 	mutex_lock(&vdev->lock);
-	xa_for_each(&vdev->adapters, index, other) {
-		if (other != adapter && xa_load(&other->buffers, (unsigned long)cpu_addr)) {
+	list_for_each_entry(other, &vdev->adapters, node) {
+		if (other != adapter && vpshim_dma_find_cpu(other, cpu_addr, &buf)) {
 			mutex_unlock(&vdev->lock);
 			vpshim_misuse(vdev, caller,
 				      "buffer %p belongs to DMA adapter %p, not %p; nothing freed",
@@ -402,39 +446,29 @@ static void vpshim_dma_report_unknown(struct vpshim_dma_adapter *adapter, void *
 }
 
 /*
- * Find the buffer at @cpu_addr, check that the release describes it exactly
- * and take it out of the adapter. Return it, or NULL (reported) if refused.
+ * Find the buffer the release names, check that the release describes it
+ * exactly and take it out of the adapter. Return it, or NULL (reported) if
+ * refused.
  */
 static struct vpshim_common_buffer *vpshim_dma_take(struct vpshim_dma_adapter *adapter,
 						    void *cpu_addr, ULONG length,
 						    u64 logical, bool cached,
 						    unsigned long caller)
 {
-	struct vpshim_device *vdev = adapter->vdev;
+	dma_addr_t key = logical;
 	struct vpshim_common_buffer *buf;
 
-	xa_lock(&adapter->buffers);
-	buf = xa_load(&adapter->buffers, (unsigned long)cpu_addr);
-	if (!buf) {
-		xa_unlock(&adapter->buffers);
-		vpshim_dma_report_unknown(adapter, cpu_addr, caller);
-		return NULL;
+	spin_lock(&adapter->lock);
+	buf = rhashtable_lookup_fast(&adapter->buffers, &key, vpshim_buffer_params);
+	if (buf && buf->dma_addr == logical && buf->cpu_addr == cpu_addr &&
+	    buf->length == length && buf->cached == cached &&
+	    !rhashtable_remove_fast(&adapter->buffers, &buf->hnode, vpshim_buffer_params)) {
+		spin_unlock(&adapter->lock);
+		return buf;
 	}
-	if (buf->length != length || buf->dma_addr != logical || buf->cached != cached) {
-		u32 want_len = buf->length;
-		dma_addr_t want_dma = buf->dma_addr;
-		bool want_cached = buf->cached;
-
-		xa_unlock(&adapter->buffers);
-		vpshim_misuse(vdev, caller,
-			      "release of %p does not match its allocation (length %u/%u, logical %#llx/%pad, CacheEnabled %d/%d); nothing freed",
-			      cpu_addr, length, want_len, logical, &want_dma, cached,
-			      want_cached);
-		return NULL;
-	}
-	__xa_erase(&adapter->buffers, (unsigned long)cpu_addr);
-	xa_unlock(&adapter->buffers);
-	return buf;
+	spin_unlock(&adapter->lock);
+	vpshim_dma_report_mismatch(adapter, cpu_addr, length, logical, cached, caller);
+	return NULL;
 }
 
 /* The checked release shared by ReleaseCommonBuffer and FreeCommonBuffer. */
@@ -611,17 +645,16 @@ EXPORT_SYMBOL_NS_GPL(VideoPortFreeCommonBuffer, VPSHIM);
  */
 unsigned int vpshim_dma_release_all(struct vpshim_device *vdev)
 {
-	struct vpshim_dma_adapter *adapter;
+	struct vpshim_dma_adapter *adapter, *tmp;
 	unsigned int leaked = 0;
-	unsigned long index;
 
-	xa_for_each(&vdev->adapters, index, adapter) {
+	list_for_each_entry_safe(adapter, tmp, &vdev->adapters, node) {
 		if (!adapter->legacy) {
 			dev_warn(vdev->dev, "vpshim: DMA adapter %p never put; putting it\n",
 				 adapter);
 			leaked++;
 		}
-		leaked += atomic_read(&adapter->nr_buffers);
+		leaked += vpshim_dma_nr_buffers(adapter);
 		vpshim_dma_adapter_retire(vdev, adapter);
 	}
 	return leaked;
@@ -638,14 +671,13 @@ unsigned int vpshim_dma_buffer_count(void *hw_device_extension)
 	struct vpshim_dma_adapter *adapter;
 	struct vpshim_device *vdev;
 	unsigned int count = 0;
-	unsigned long index;
 
 	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
 	if (!vdev)
 		return 0;
 	mutex_lock(&vdev->lock);
-	xa_for_each(&vdev->adapters, index, adapter)
-		count += atomic_read(&adapter->nr_buffers);
+	list_for_each_entry(adapter, &vdev->adapters, node)
+		count += vpshim_dma_nr_buffers(adapter);
 	mutex_unlock(&vdev->lock);
 	return count;
 }

@@ -22,7 +22,7 @@
  * KERN_WARNING (Warn), or pr_debug() for Trace and Info, which dynamic debug
  * turns on (insmod vpshim.ko dyndbg=+p). Prefixed "vpshim: ".
  * Formats are the kernel's printf; the Windows-only %ws, %wZ and %I64x are
- * not translated yet (see Documentation/vpshim/api.rst).
+ * not translated yet (see Documentation/api.rst).
  */
 void VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
 {

@@ -15,8 +15,10 @@
 #include <linux/list.h>
 #include <linux/mutex.h>
 #include <linux/pci.h>
+#include <linux/rculist.h>
 #include <linux/refcount.h>
-#include <linux/xarray.h>
+#include <linux/rhashtable.h>
+#include <linux/spinlock.h>
 
 #include "video.h"
 #include "vpshim_miniport.h"
@@ -52,12 +54,13 @@ struct vpshim_device {
 	struct vpshim_driver *drv;	/* NULL for devices attached by glue code */
 	void *ext;
 	size_t ext_size;
+	struct hlist_node ext_node;	/* in the extension -> device table */
 	VIDEO_PORT_CONFIG_INFO config;
 	u64 orig_dma_mask;		/* restored when the last adapter goes */
 	u64 orig_coherent_mask;
 
-	struct mutex lock;		/* adapters' masks, mappings, legacy adapter */
-	struct xarray adapters;		/* live VP_DMA_ADAPTERs, indexed by address */
+	struct mutex lock;		/* adapters list and masks, mappings, legacy */
+	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
 	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
 	struct list_head mappings;
 	bool regions_claimed;
@@ -67,20 +70,22 @@ struct vpshim_device {
 /* A VP_DMA_ADAPTER: the DMA constraints of one engine of the device. */
 struct vpshim_dma_adapter {
 	struct vpshim_device *vdev;
+	struct list_head node;		/* in vdev->adapters */
 	refcount_t ref;			/* one for being live, one per call in flight */
 	u8 mask_bits;
 	bool scatter_gather;
 	bool legacy;
 	u32 max_length;			/* 0: bounded by the mask only (legacy) */
-	struct xarray buffers;		/* common buffers, indexed by CPU address */
-	atomic_t nr_buffers;
+	struct rhashtable buffers;	/* common buffers, keyed by DMA address */
+	spinlock_t lock;		/* makes a release's check-and-remove atomic */
 	struct rcu_head rcu;
 };
 
 /* A common buffer, as allocated: what a release must match exactly. */
 struct vpshim_common_buffer {
+	struct rhash_head hnode;
+	dma_addr_t dma_addr;		/* the key */
 	void *cpu_addr;
-	dma_addr_t dma_addr;
 	u32 length;
 	bool cached;
 };
@@ -96,6 +101,11 @@ VP_STATUS vpshim_errno_to_status(int err);
 int vpshim_status_to_errno(VP_STATUS status);
 
 /* dma.c */
+static inline unsigned int vpshim_dma_nr_buffers(struct vpshim_dma_adapter *adapter)
+{
+	return atomic_read(&adapter->buffers.nelems);
+}
+
 u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc);
 bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
