@@ -33,7 +33,7 @@
  *
  * Return: 64, 32 or 24.
  */
-u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc)
+u8 vpshim_dma_mask_bits(const struct _VP_DEVICE_DESCRIPTION *desc)
 {
 	if (desc->Dma64BitAddresses)
 		return 64;

@@ -106,7 +106,7 @@ static inline unsigned int vpshim_dma_nr_buffers(struct vpshim_dma_adapter *adap
 	return atomic_read(&adapter->buffers.nelems);
 }
 
-u8 vpshim_dma_mask_bits(const VP_DEVICE_DESCRIPTION *desc);
+u8 vpshim_dma_mask_bits(const struct _VP_DEVICE_DESCRIPTION *desc);
 bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
 unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
