@@ -88,7 +88,8 @@ static void scenario_valid(VIDEO_HW_INITIALIZATION_DATA *init, PVOID a1, PVOID a
 static void valid_init_data_registers(struct kunit *test)
 {
 	struct vpshim_miniport mp = { };
-	static const char expect[] = "\\Registry\\Machine\\System\\CurrentControlSet\\Services\\vpshim_init_test";
+	static const char expect[] =
+		"\\Registry\\Machine\\System\\CurrentControlSet\\Services\\vpshim_init_test";
 	int i;
 
 	init_test_scenario = scenario_valid;
@@ -110,12 +111,35 @@ struct bad_init_case {
 	ULONG status;
 };
 
-static void too_big(VIDEO_HW_INITIALIZATION_DATA *init) { init->HwInitDataSize += 4; }
-static void too_small(VIDEO_HW_INITIALIZATION_DATA *init) { init->HwInitDataSize = 16; }
-static void no_find(VIDEO_HW_INITIALIZATION_DATA *init) { init->HwFindAdapter = NULL; }
-static void no_init(VIDEO_HW_INITIALIZATION_DATA *init) { init->HwInitialize = NULL; }
-static void no_start_io(VIDEO_HW_INITIALIZATION_DATA *init) { init->HwStartIO = NULL; }
-static void isa_bus(VIDEO_HW_INITIALIZATION_DATA *init) { init->AdapterInterfaceType = Isa; }
+static void too_big(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->HwInitDataSize += 4;
+}
+
+static void too_small(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->HwInitDataSize = 16;
+}
+
+static void no_find(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->HwFindAdapter = NULL;
+}
+
+static void no_init(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->HwInitialize = NULL;
+}
+
+static void no_start_io(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->HwStartIO = NULL;
+}
+
+static void isa_bus(VIDEO_HW_INITIALIZATION_DATA *init)
+{
+	init->AdapterInterfaceType = Isa;
+}
 
 static const struct bad_init_case bad_init_cases[] = {
 	{ "size above the structure", too_big, VPSHIM_STATUS_REVISION_MISMATCH },

@@ -10,11 +10,11 @@ tree=$(linux_tree)
 [ -f "$tree/scripts/checkpatch.pl" ] || bash "$VPSHIM_ROOT/scripts/uml-kernel.sh"
 cd "$VPSHIM_ROOT"
 
-linux_side=$(git ls-files 'vpshim/*.[ch]' 'kunit/*.c' 'bench/*.c' 'samples/*_glue.c')
+linux_side=$(git ls-files --cached --others --exclude-standard 'vpshim/*.[ch]' 'kunit/*.c' 'bench/*.c' 'samples/*_glue.c')
 # The Windows-facing headers and the Windows-style sample sources keep
 # Windows' names and typedefs on purpose: checkpatch is told so, and nothing
 # else is relaxed for them.
-windows_side=$(git ls-files 'include/*.h' 'samples/*.c' | grep -v '_glue\.c$')
+windows_side=$(git ls-files --cached --others --exclude-standard 'include/*.h' 'samples/*.c' | grep -v '_glue\.c$')
 windows_ignores=NEW_TYPEDEFS,CAMELCASE,SPDX_LICENSE_TAG,PREFER_DEFINED_ATTRIBUTE_MACRO,SPLIT_STRING,BIT_MACRO
 
 cp_out="$VPSHIM_OUT/checkpatch.txt"
@@ -28,7 +28,7 @@ cat "$cp_out"
 check "style: checkpatch reports nothing" test ! -s "$cp_out"
 
 kd_out="$VPSHIM_OUT/kernel-doc.txt"
-perl "$tree/scripts/kernel-doc" -v -none $(git ls-files 'include/*.h' 'vpshim/*.[ch]') 2>&1 |
+perl "$tree/scripts/kernel-doc" -v -none $(git ls-files --cached --others --exclude-standard 'include/*.h' 'vpshim/*.[ch]') 2>&1 |
 	grep -v ': info: ' >"$kd_out" || true
 cat "$kd_out"
 check "style: kernel-doc reports nothing" test ! -s "$kd_out"

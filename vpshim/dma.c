@@ -61,7 +61,7 @@ vpshim_dma_adapter_get(struct vpshim_device *vdev, PVP_DMA_ADAPTER handle)
 	rcu_read_lock();
 	list_for_each_entry_rcu(adapter, &vdev->adapters, node) {
 		if ((PVP_DMA_ADAPTER)adapter == handle) {
-			if (refcount_inc_not_zero(&adapter->ref))
+			if (percpu_ref_tryget_live(&adapter->ref))
 				found = adapter;
 			break;
 		}
@@ -92,17 +92,15 @@ static void vpshim_dma_free_leaked(void *ptr, void *arg)
 	vpshim_dma_free_buffer(adapter, buf);
 }
 
-/* Free what is left on an adapter nobody can reach any more, and report it. */
-static void vpshim_dma_adapter_free(struct vpshim_dma_adapter *adapter)
-{
-	rhashtable_free_and_destroy(&adapter->buffers, vpshim_dma_free_leaked, adapter);
-	kfree_rcu(adapter, rcu);
-}
-
 static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
 {
-	if (refcount_dec_and_test(&adapter->ref))
-		vpshim_dma_adapter_free(adapter);
+	percpu_ref_put(&adapter->ref);
+}
+
+/* percpu_ref release: the adapter is dead and no call is using it any more. */
+static void vpshim_dma_adapter_idle(struct percpu_ref *ref)
+{
+	complete(&container_of(ref, struct vpshim_dma_adapter, ref)->idle);
 }
 
 /*
@@ -140,11 +138,14 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 	adapter->max_length = max_length;
 	adapter->scatter_gather = scatter_gather;
 	adapter->legacy = legacy;
-	refcount_set(&adapter->ref, 1);
 	spin_lock_init(&adapter->lock);
-	err = rhashtable_init(&adapter->buffers, &vpshim_buffer_params);
+	init_completion(&adapter->idle);
+	err = percpu_ref_init(&adapter->ref, vpshim_dma_adapter_idle, 0, GFP_KERNEL);
 	if (err)
 		goto free;
+	err = rhashtable_init(&adapter->buffers, &vpshim_buffer_params);
+	if (err)
+		goto exit_ref;
 
 	mutex_lock(&vdev->lock);
 	list_add_tail_rcu(&adapter->node, &vdev->adapters);
@@ -154,6 +155,7 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 		vpshim_dma_update_mask(vdev);
 		mutex_unlock(&vdev->lock);
 		rhashtable_destroy(&adapter->buffers);
+		percpu_ref_exit(&adapter->ref);
 		kfree_rcu(adapter, rcu);
 		return ERR_PTR(err);
 	}
@@ -162,6 +164,8 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 	mutex_unlock(&vdev->lock);
 	return adapter;
 
+exit_ref:
+	percpu_ref_exit(&adapter->ref);
 free:
 	kfree(adapter);
 	return ERR_PTR(err);
@@ -214,20 +218,38 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaAdapter, VPSHIM);
 
-/* Unlink a live adapter so no new call finds it, then drop its life ref. */
-static unsigned int vpshim_dma_adapter_retire(struct vpshim_device *vdev,
-					      struct vpshim_dma_adapter *adapter)
+/*
+ * Retire an adapter: unlink it so no new call finds it, wait for the calls
+ * in flight, then free what is left on it (reported) and the adapter.
+ * @held: the caller holds a reference from vpshim_dma_adapter_get(), which
+ * is dropped here. Only the first of racing retirements goes ahead; the
+ * others return false.
+ */
+static bool vpshim_dma_adapter_retire(struct vpshim_device *vdev,
+				      struct vpshim_dma_adapter *adapter, bool held)
 {
-	unsigned int outstanding = vpshim_dma_nr_buffers(adapter);
-
 	mutex_lock(&vdev->lock);
+	if (adapter->dead) {
+		mutex_unlock(&vdev->lock);
+		if (held)
+			vpshim_dma_adapter_put(adapter);
+		return false;
+	}
+	adapter->dead = true;
 	list_del_rcu(&adapter->node);
 	if (vdev->legacy_dma == adapter)
 		vdev->legacy_dma = NULL;
 	vpshim_dma_update_mask(vdev);
 	mutex_unlock(&vdev->lock);
-	vpshim_dma_adapter_put(adapter);
-	return outstanding;
+
+	percpu_ref_kill(&adapter->ref);
+	if (held)
+		vpshim_dma_adapter_put(adapter);
+	wait_for_completion(&adapter->idle);
+	rhashtable_free_and_destroy(&adapter->buffers, vpshim_dma_free_leaked, adapter);
+	percpu_ref_exit(&adapter->ref);
+	kfree_rcu(adapter, rcu);
+	return true;
 }
 
 /**
@@ -250,20 +272,19 @@ void VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
 	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
-	if (!adapter || adapter->legacy) {
+	if (adapter && adapter->legacy) {
+		vpshim_dma_adapter_put(adapter);
+		adapter = NULL;
+	}
+	outstanding = adapter ? vpshim_dma_nr_buffers(adapter) : 0;
+	if (!adapter || !vpshim_dma_adapter_retire(vdev, adapter, true)) {
 		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
 			      VpDmaAdapter);
-		if (adapter)
-			vpshim_dma_adapter_put(adapter);
 		return;
 	}
-	outstanding = vpshim_dma_nr_buffers(adapter);
 	if (outstanding)
 		dev_warn(vdev->dev, "vpshim: DMA adapter %p put with %u common buffers outstanding (caller %pS)\n",
-			 adapter, outstanding, (void *)_RET_IP_);
-	/* Our lookup reference keeps it alive until the retire is done. */
-	vpshim_dma_adapter_retire(vdev, adapter);
-	vpshim_dma_adapter_put(adapter);
+			 VpDmaAdapter, outstanding, (void *)_RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortPutDmaAdapter, VPSHIM);
 
@@ -536,7 +557,7 @@ static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vd
 	mutex_lock(&vdev->lock);
 	adapter = vdev->legacy_dma;
 	if (adapter)
-		refcount_inc(&adapter->ref);
+		percpu_ref_get(&adapter->ref);
 	mutex_unlock(&vdev->lock);
 	if (adapter)
 		return adapter;
@@ -549,11 +570,11 @@ static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vd
 	if (vdev->legacy_dma) {
 		/* Lost a race with another first caller: use theirs. */
 		mutex_unlock(&vdev->lock);
-		vpshim_dma_adapter_retire(vdev, adapter);
+		vpshim_dma_adapter_retire(vdev, adapter, false);
 		return vpshim_dma_legacy_get(vdev);
 	}
 	vdev->legacy_dma = adapter;
-	refcount_inc(&adapter->ref);
+	percpu_ref_get(&adapter->ref);
 	mutex_unlock(&vdev->lock);
 	return adapter;
 }
@@ -624,7 +645,7 @@ void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID Virt
 	mutex_lock(&vdev->lock);
 	if (vdev->legacy_dma) {
 		adapter = vdev->legacy_dma;
-		refcount_inc(&adapter->ref);
+		percpu_ref_get(&adapter->ref);
 	}
 	mutex_unlock(&vdev->lock);
 	if (!adapter) {
@@ -655,7 +676,7 @@ unsigned int vpshim_dma_release_all(struct vpshim_device *vdev)
 			leaked++;
 		}
 		leaked += vpshim_dma_nr_buffers(adapter);
-		vpshim_dma_adapter_retire(vdev, adapter);
+		vpshim_dma_adapter_retire(vdev, adapter, false);
 	}
 	return leaked;
 }

@@ -16,7 +16,8 @@
 #include <linux/mutex.h>
 #include <linux/pci.h>
 #include <linux/rculist.h>
-#include <linux/refcount.h>
+#include <linux/completion.h>
+#include <linux/percpu-refcount.h>
 #include <linux/rhashtable.h>
 #include <linux/spinlock.h>
 
@@ -71,7 +72,9 @@ struct vpshim_device {
 struct vpshim_dma_adapter {
 	struct vpshim_device *vdev;
 	struct list_head node;		/* in vdev->adapters */
-	refcount_t ref;			/* one for being live, one per call in flight */
+	struct percpu_ref ref;		/* calls in flight; killed when put */
+	struct completion idle;		/* the last call in flight has left */
+	bool dead;			/* put or retired (under vdev->lock) */
 	u8 mask_bits;
 	bool scatter_gather;
 	bool legacy;
