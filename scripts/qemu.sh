@@ -56,8 +56,10 @@ judge() {
 	check "qemu-$name: no BUG, WARNING, Oops or DMAR fault" \
 		python3 "$VPSHIM_ROOT/scripts/logcheck.py" "$logf"
 	if [ "$iommu" = 1 ]; then
-		check "qemu-$name: edu device is behind the IOMMU" \
-			grep -Eq 'pci 0000:00:0[0-9a-f].0: Adding to iommu group' "$logf"
+		local bdf
+		bdf=$(grep -oE 'vp_edu 0000:[0-9a-f]{2}:[0-9a-f]{2}\.[0-7]' "$logf" | head -n1 | cut -d' ' -f2)
+		check "qemu-$name: edu device ($bdf) is behind the IOMMU" \
+			grep -q "pci ${bdf:-none}: Adding to iommu group" "$logf"
 		# A 32-bit IOVA is handed out top-down below 4 GiB, far above this
 		# guest's RAM: a logical address there cannot be a physical one.
 		check "qemu-$name: logical addresses are IOVAs, not physical addresses" \

@@ -239,8 +239,12 @@ unsigned int vpshim_device_detach(void *hw_device_extension)
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
-	if (!vdev || vdev->drv)
+	if (!vdev)
 		return 0;
+	if (vdev->drv) {
+		vpshim_misuse(vdev, _RET_IP_, "a PCI-bound device is detached by unbinding it");
+		return 0;
+	}
 	return vpshim_device_destroy(vdev);
 }
 EXPORT_SYMBOL_NS_GPL(vpshim_device_detach, VPSHIM);

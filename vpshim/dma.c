@@ -212,7 +212,7 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 				    __func__, bits, adapter);
 		return NULL;
 	}
-	dev_dbg(vdev->dev, "DMA adapter %p: %u-bit, at most %u bytes\n", adapter, bits,
+	dev_dbg(vdev->dev, "vpshim: DMA adapter: %u-bit, at most %u bytes\n", bits,
 		adapter->max_length);
 	return (PVP_DMA_ADAPTER)adapter;
 }
