@@ -169,6 +169,7 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	mutex_lock(&vpshim_extensions_lock);
 	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
 	mutex_unlock(&vpshim_extensions_lock);
+	vpshim_debugfs_add(vdev);
 	return vdev;
 
 free_vdev:
@@ -190,6 +191,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 {
 	unsigned int leaked;
 
+	vpshim_debugfs_remove(vdev);
 	mutex_lock(&vpshim_extensions_lock);
 	hash_del_rcu(&vdev->ext_node);
 	mutex_unlock(&vpshim_extensions_lock);

@@ -10,12 +10,14 @@
 
 static int __init vpshim_init(void)
 {
+	vpshim_debugfs_init();
 	pr_info("vpshim: VideoPort shim %s loaded\n", VPSHIM_VERSION);
 	return 0;
 }
 
 static void __exit vpshim_exit(void)
 {
+	vpshim_debugfs_exit();
 	pr_info("vpshim: unloaded\n");
 }
 

@@ -65,6 +65,7 @@ struct vpshim_device {
 	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
 	struct list_head mappings;
 	bool regions_claimed;
+	struct dentry *debugfs;
 	char name[64];
 };
 
@@ -113,6 +114,14 @@ u8 vpshim_dma_mask_bits(const struct _VP_DEVICE_DESCRIPTION *desc);
 bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
 unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
+
+/* debugfs.c */
+struct seq_file;
+int vpshim_dma_show(struct seq_file *m, void *unused);
+void vpshim_debugfs_add(struct vpshim_device *vdev);
+void vpshim_debugfs_remove(struct vpshim_device *vdev);
+void vpshim_debugfs_init(void);
+void vpshim_debugfs_exit(void);
 
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
