@@ -4,7 +4,7 @@
 # shellcheck shell=bash
 
 VPSHIM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-VPSHIM_CACHE=${VPSHIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vpshim}
+VPSHIM_CACHE=${VPSHIM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/vpshim}
 VPSHIM_OUT=${VPSHIM_OUT:-$VPSHIM_CACHE/out}
 mkdir -p "$VPSHIM_CACHE" "$VPSHIM_OUT"
 
