@@ -24,7 +24,8 @@ fi
 logf="$VPSHIM_OUT/uml-$mode.log"
 log "booting UML ($mode)"
 rc=0
-timeout 900 "$uml/linux" mem=$mem root=/dev/root rootfstype=hostfs rootflags=/ ro \
+mkdir -p "$VPSHIM_OUT/uml-dir"
+timeout 900 "$uml/linux" mem=$mem uml_dir="$VPSHIM_OUT/uml-dir" root=/dev/root rootfstype=hostfs rootflags=/ ro \
 	init="$VPSHIM_ROOT/scripts/guest/uml-init.sh" console=tty kunit.filter_glob= \
 	-- "${mods[@]}" </dev/null >"$logf" 2>&1 || rc=$?
 tr -d '\r' <"$logf" >"$logf.tmp" && mv "$logf.tmp" "$logf"

@@ -4,7 +4,10 @@
 # shellcheck shell=bash
 
 VPSHIM_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-VPSHIM_CACHE=${VPSHIM_CACHE:-${XDG_CACHE_HOME:-${HOME:-/root}/.cache}/vpshim}
+# CI may start with an empty environment; UML in particular needs a HOME.
+export HOME=${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}
+export HOME=${HOME:-/root}
+VPSHIM_CACHE=${VPSHIM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/vpshim}
 VPSHIM_OUT=${VPSHIM_OUT:-$VPSHIM_CACHE/out}
 mkdir -p "$VPSHIM_CACHE" "$VPSHIM_OUT"
 
