@@ -244,7 +244,8 @@ unsigned int vpshim_device_detach(void *hw_device_extension)
 	if (!vdev)
 		return 0;
 	if (vdev->drv) {
-		vpshim_misuse(vdev, _RET_IP_, "a PCI-bound device is detached by unbinding it");
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "a PCI-bound device is detached by unbinding it");
 		return 0;
 	}
 	return vpshim_device_destroy(vdev);

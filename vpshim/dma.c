@@ -197,11 +197,11 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return NULL;
 	if (!VpDeviceDescription) {
-		vpshim_misuse(vdev, _RET_IP_, "NULL VpDeviceDescription");
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL VpDeviceDescription");
 		return NULL;
 	}
 	if (!VpDeviceDescription->MaximumLength) {
-		vpshim_misuse(vdev, _RET_IP_, "MaximumLength is 0");
+		vpshim_misuse(vdev, __func__, _RET_IP_, "MaximumLength is 0");
 		return NULL;
 	}
 	bits = vpshim_dma_mask_bits(VpDeviceDescription);
@@ -278,7 +278,8 @@ void VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	}
 	outstanding = adapter ? vpshim_dma_nr_buffers(adapter) : 0;
 	if (!adapter || !vpshim_dma_adapter_retire(vdev, adapter, true)) {
-		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p is not a live DMA adapter of this device",
 			      VpDmaAdapter);
 		return;
 	}
@@ -304,20 +305,19 @@ bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 	u64 span = DMA_BIT_MASK(adapter->mask_bits);
 
 	if (!length) {
-		dev_err_ratelimited(adapter->vdev->dev, "%s: zero length refused (caller %pS)\n",
-				    func, (void *)caller);
+		vpshim_misuse(adapter->vdev, func, caller, "zero length refused");
 		return false;
 	}
 	if (adapter->max_length && length > adapter->max_length) {
-		dev_err_ratelimited(adapter->vdev->dev,
-				    "%s: %u bytes is above the adapter's MaximumLength %u (caller %pS)\n",
-				    func, length, adapter->max_length, (void *)caller);
+		vpshim_misuse(adapter->vdev, func, caller,
+			      "%u bytes is above the adapter's MaximumLength %u", length,
+			      adapter->max_length);
 		return false;
 	}
 	if (length - 1 > span) {
-		dev_err_ratelimited(adapter->vdev->dev,
-				    "%s: %u bytes cannot fit below a %u-bit mask (caller %pS)\n",
-				    func, length, adapter->mask_bits, (void *)caller);
+		vpshim_misuse(adapter->vdev, func, caller,
+			      "%u bytes cannot fit below a %u-bit mask",
+			      length, adapter->mask_bits);
 		return false;
 	}
 	return true;
@@ -398,12 +398,13 @@ PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpD
 		return NULL;
 	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
 	if (!adapter) {
-		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p is not a live DMA adapter of this device",
 			      VpDmaAdapter);
 		return NULL;
 	}
 	if (!LogicalAddress)
-		vpshim_misuse(vdev, _RET_IP_, "NULL LogicalAddress");
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL LogicalAddress");
 	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
 		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
 					    CacheEnabled, _RET_IP_);
@@ -437,14 +438,14 @@ static bool vpshim_dma_find_cpu(struct vpshim_dma_adapter *adapter, void *cpu_ad
 /* Say why a release matched no buffer of this adapter exactly. */
 static void vpshim_dma_report_mismatch(struct vpshim_dma_adapter *adapter, void *cpu_addr,
 				       ULONG length, u64 logical, bool cached,
-				       unsigned long caller)
+				       const char *func, unsigned long caller)
 {
 	struct vpshim_device *vdev = adapter->vdev;
 	struct vpshim_common_buffer buf;
 	struct vpshim_dma_adapter *other;
 
 	if (vpshim_dma_find_cpu(adapter, cpu_addr, &buf)) {
-		vpshim_misuse(vdev, caller,
+		vpshim_misuse(vdev, func, caller,
 			      "release of %p does not match its allocation (length %u/%u, logical %#llx/%pad, CacheEnabled %d/%d); nothing freed",
 			      cpu_addr, length, buf.length, logical, &buf.dma_addr, cached,
 			      buf.cached);
@@ -454,14 +455,14 @@ static void vpshim_dma_report_mismatch(struct vpshim_dma_adapter *adapter, void 
 	list_for_each_entry(other, &vdev->adapters, node) {
 		if (other != adapter && vpshim_dma_find_cpu(other, cpu_addr, &buf)) {
 			mutex_unlock(&vdev->lock);
-			vpshim_misuse(vdev, caller,
+			vpshim_misuse(vdev, func, caller,
 				      "buffer %p belongs to DMA adapter %p, not %p; nothing freed",
 				      cpu_addr, other, adapter);
 			return;
 		}
 	}
 	mutex_unlock(&vdev->lock);
-	vpshim_misuse(vdev, caller,
+	vpshim_misuse(vdev, func, caller,
 		      "%p is not a common buffer of DMA adapter %p (never allocated or already released); nothing freed",
 		      cpu_addr, adapter);
 }
@@ -474,7 +475,7 @@ static void vpshim_dma_report_mismatch(struct vpshim_dma_adapter *adapter, void 
 static struct vpshim_common_buffer *vpshim_dma_take(struct vpshim_dma_adapter *adapter,
 						    void *cpu_addr, ULONG length,
 						    u64 logical, bool cached,
-						    unsigned long caller)
+						    const char *func, unsigned long caller)
 {
 	dma_addr_t key = logical;
 	struct vpshim_common_buffer *buf;
@@ -488,22 +489,22 @@ static struct vpshim_common_buffer *vpshim_dma_take(struct vpshim_dma_adapter *a
 		return buf;
 	}
 	spin_unlock(&adapter->lock);
-	vpshim_dma_report_mismatch(adapter, cpu_addr, length, logical, cached, caller);
+	vpshim_dma_report_mismatch(adapter, cpu_addr, length, logical, cached, func, caller);
 	return NULL;
 }
 
 /* The checked release shared by ReleaseCommonBuffer and FreeCommonBuffer. */
 static void vpshim_dma_release(struct vpshim_device *vdev, struct vpshim_dma_adapter *adapter,
 			       ULONG length, PHYSICAL_ADDRESS logical, PVOID cpu_addr,
-			       BOOLEAN cached, unsigned long caller)
+			       BOOLEAN cached, const char *func, unsigned long caller)
 {
 	struct vpshim_common_buffer *buf;
 
 	if (!cpu_addr) {
-		vpshim_misuse(vdev, caller, "NULL VirtualAddress");
+		vpshim_misuse(vdev, func, caller, "NULL VirtualAddress");
 		return;
 	}
-	buf = vpshim_dma_take(adapter, cpu_addr, length, logical.QuadPart, cached, caller);
+	buf = vpshim_dma_take(adapter, cpu_addr, length, logical.QuadPart, cached, func, caller);
 	if (buf)
 		vpshim_dma_free_buffer(adapter, buf);
 }
@@ -535,12 +536,13 @@ void VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDma
 		return;
 	adapter = vpshim_dma_adapter_get(vdev, VpDmaAdapter);
 	if (!adapter) {
-		vpshim_misuse(vdev, _RET_IP_, "%p is not a live DMA adapter of this device",
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p is not a live DMA adapter of this device",
 			      VpDmaAdapter);
 		return;
 	}
 	vpshim_dma_release(vdev, adapter, Length, LogicalAddress, VirtualAddress,
-			   CacheEnabled, _RET_IP_);
+			   CacheEnabled, __func__, _RET_IP_);
 	vpshim_dma_adapter_put(adapter);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortReleaseCommonBuffer, VPSHIM);
@@ -611,7 +613,7 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 		return NULL;
 	}
 	if (!LogicalAddress)
-		vpshim_misuse(vdev, _RET_IP_, "NULL LogicalAddress");
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL LogicalAddress");
 	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
 		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
 					    CacheEnabled, _RET_IP_);
@@ -649,11 +651,12 @@ void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID Virt
 	}
 	mutex_unlock(&vdev->lock);
 	if (!adapter) {
-		vpshim_misuse(vdev, _RET_IP_, "no VideoPortGetCommonBuffer buffer was allocated");
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "no VideoPortGetCommonBuffer buffer was allocated");
 		return;
 	}
 	vpshim_dma_release(vdev, adapter, Length, LogicalAddress, VirtualAddress,
-			   CacheEnabled, _RET_IP_);
+			   CacheEnabled, __func__, _RET_IP_);
 	vpshim_dma_adapter_put(adapter);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortFreeCommonBuffer, VPSHIM);

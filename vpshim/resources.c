@@ -90,7 +90,7 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 		return NO_ERROR;
 	}
 	if (!AccessRanges) {
-		vpshim_misuse(vdev, _RET_IP_, "NULL AccessRanges");
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL AccessRanges");
 		return ERROR_INVALID_PARAMETER;
 	}
 	err = vpshim_claim_regions(vdev);
@@ -157,7 +157,8 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 	if (!vdev)
 		return NULL;
 	if (!NumberOfUchars || vpshim_find_bar(vdev, start, NumberOfUchars, io) < 0) {
-		vpshim_misuse(vdev, _RET_IP_, "%s range %#llx+%#x is not in a BAR of this device",
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%s range %#llx+%#x is not in a BAR of this device",
 			      io ? "I/O" : "memory", start, NumberOfUchars);
 		return NULL;
 	}
@@ -220,7 +221,8 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 	}
 	mutex_unlock(&vdev->lock);
 	if (!found) {
-		vpshim_misuse(vdev, _RET_IP_, "%p is not a mapping of this device", MappedAddress);
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p is not a mapping of this device", MappedAddress);
 		return;
 	}
 	vpshim_unmap(found);

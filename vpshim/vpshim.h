@@ -126,10 +126,13 @@ void vpshim_debugfs_exit(void);
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
 
-/* Messages about a miniport's misuse: ratelimited, naming device and caller. */
-#define vpshim_misuse(vdev, caller, fmt, ...)				\
+/*
+ * A message about a miniport's misuse: ratelimited, naming the device, the
+ * VideoPort function and the miniport code that called it.
+ */
+#define vpshim_misuse(vdev, func, caller, fmt, ...)			\
 	dev_err_ratelimited((vdev)->dev, "%s: " fmt " (caller %pS)\n",	\
-			    __func__, ##__VA_ARGS__, (void *)(caller))
+			    func, ##__VA_ARGS__, (void *)(caller))
 
 /*
  * Symbols the KUnit suites need beyond the public API. They are exported
