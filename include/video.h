@@ -34,6 +34,13 @@ typedef LONG VP_STATUS, *PVP_STATUS;
 #define DISPLAY_ADAPTER_HW_ID		0xFFFFFFFF
 #define VIDEO_INVALID_CHILD_ID		0xFFFFFFFF
 
+typedef enum _VP_POOL_TYPE {
+	VpNonPagedPool,
+	VpPagedPool,
+	VpNonPagedPoolCacheAligned = 4,
+	VpPagedPoolCacheAligned
+} VP_POOL_TYPE, *PVP_POOL_TYPE;
+
 /* The opaque bus-master adapter of VideoPortGetDmaAdapter. */
 typedef struct __VP_DMA_ADAPTER VP_DMA_ADAPTER, *PVP_DMA_ADAPTER;
 
@@ -242,6 +249,13 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 			       PULONG pActualLength, BOOLEAN CacheEnabled);
 VOID VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
 			       PHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled);
+
+/* Pool memory */
+PVOID VideoPortAllocatePool(PVOID HwDeviceExtension, VP_POOL_TYPE PoolType,
+			    SIZE_T NumberOfBytes, ULONG Tag);
+VOID VideoPortFreePool(PVOID HwDeviceExtension, PVOID Ptr);
+VP_STATUS VideoPortAllocateBuffer(PVOID HwDeviceExtension, ULONG Size, PVOID *Buffer);
+VOID VideoPortReleaseBuffer(PVOID HwDeviceExtension, PVOID Buffer);
 
 /* Services a miniport needs around the DMA core */
 VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)

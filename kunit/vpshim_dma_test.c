@@ -570,13 +570,13 @@ static void allocation_failure_at_every_site(struct kunit *test)
 {
 #ifdef CONFIG_FAULT_INJECTION
 	struct dma_test_ctx *ctx = test->priv;
-	unsigned int n, failures = 0;
+	unsigned int n, no_adapter = 0, no_buffer = 0;
 	PHYSICAL_ADDRESS logical;
 	PVP_DMA_ADAPTER adapter;
 	bool done = false;
 	void *buf;
 
-	for (n = 1; n < 200 && !done; n++) {
+	for (n = 1; n < 300 && !done; n++) {
 		buf = NULL;
 		current->fail_nth = n;
 		adapter = get_adapter(ctx->ext, true, false, SZ_64K);
@@ -586,8 +586,8 @@ static void allocation_failure_at_every_site(struct kunit *test)
 		current->fail_nth = 0;
 
 		/* Some failures are absorbed by a retry inside the kernel. */
-		if (!adapter || !buf)
-			failures++;
+		no_adapter += !adapter;
+		no_buffer += adapter && !buf;
 		KUNIT_EXPECT_EQ_MSG(test, vpshim_dma_buffer_count(ctx->ext), buf ? 1U : 0U,
 				    "step %u", n);
 		if (buf)
@@ -597,9 +597,11 @@ static void allocation_failure_at_every_site(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, vpshim_dma_buffer_count(ctx->ext), 0U);
 	}
 	KUNIT_EXPECT_TRUE_MSG(test, done, "never reached a run without an injected failure");
-	/* adapter, its xarray slot, buffer tracking, DMA pages, the buffer's slot */
-	KUNIT_EXPECT_GE_MSG(test, failures, 3U, "fault injection did not reach the sites");
-	kunit_info(test, "%u allocation sites failed in turn\n", failures);
+	/* Injection reached both the adapter's and the buffer's allocations. */
+	KUNIT_EXPECT_GE(test, no_adapter, 1U);
+	KUNIT_EXPECT_GE(test, no_buffer, 1U);
+	kunit_info(test, "%u steps; %u failed the adapter, %u the buffer, the rest were absorbed\n",
+		   n - 1, no_adapter, no_buffer);
 #else
 	kunit_skip(test, "needs CONFIG_FAULT_INJECTION");
 #endif

@@ -47,6 +47,37 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_device_get);
 
 /**
+ * vpshim_in_atomic() - whether the caller is above PASSIVE_LEVEL
+ *
+ * Context: any. Above PASSIVE_LEVEL means IRQs off, interrupt context,
+ * softirq context or bottom halves disabled (DISPATCH_LEVEL, where DPCs
+ * run), or, where the kernel counts it (CONFIG_PREEMPT_COUNT), preemption
+ * disabled by a spinlock.
+ * Return: true when the caller must not sleep.
+ */
+bool vpshim_in_atomic(void)
+{
+	bool atomic = !in_task() || in_softirq() || irqs_disabled();
+
+	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
+		atomic = atomic || preempt_count();
+	return atomic;
+}
+
+/**
+ * vpshim_above_dispatch() - whether the caller is above DISPATCH_LEVEL
+ *
+ * Context: any. Above DISPATCH_LEVEL means in a hard interrupt handler or
+ * with interrupts disabled: where Windows runs HwInterrupt and synchronized
+ * routines (DIRQL).
+ * Return: true when even DISPATCH_LEVEL services must be refused.
+ */
+bool vpshim_above_dispatch(void)
+{
+	return in_hardirq() || in_nmi() || irqs_disabled();
+}
+
+/**
  * vpshim_check_passive() - enforce a PASSIVE_LEVEL contract
  * @vdev: the calling device
  * @func: the VideoPort function, for the message
@@ -61,12 +92,7 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_device_get);
 bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 			  unsigned long caller)
 {
-	bool atomic = !in_task() || irqs_disabled();
-
-	/* Spinlocks and preempt_disable() only show where the kernel counts them. */
-	if (IS_ENABLED(CONFIG_PREEMPT_COUNT))
-		atomic = atomic || preempt_count();
-	if (likely(!atomic))
+	if (likely(!vpshim_in_atomic()))
 		return true;
 	dev_err_ratelimited(vdev->dev,
 			    "%s must be called at PASSIVE_LEVEL, not from atomic context; refused (caller %pS)\n",
@@ -165,6 +191,9 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	INIT_LIST_HEAD(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
+	err = vpshim_pool_init(vdev);
+	if (err)
+		goto free_ext;
 
 	mutex_lock(&vpshim_extensions_lock);
 	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
@@ -172,6 +201,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vpshim_debugfs_add(vdev);
 	return vdev;
 
+free_ext:
+	kfree(vdev->ext);
 free_vdev:
 	kfree(vdev);
 	return ERR_PTR(err);
@@ -181,8 +212,8 @@ free_vdev:
  * vpshim_device_destroy() - release everything a device still holds
  * @vdev: the device, unbinding
  *
- * Frees what the miniport left behind: DMA adapters and buffers (reported
- * as leaks) and device mappings (which live until unbind by design), then
+ * Frees what the miniport left behind: DMA adapters and buffers and pool
+ * blocks (reported as leaks) and device mappings (which live until unbind by design), then
  * the extension itself.
  *
  * Return: the number of resources the miniport leaked.
@@ -198,6 +229,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	/* No lookup may still be looking at it when it is freed. */
 	synchronize_rcu();
 	leaked = vpshim_dma_release_all(vdev);
+	leaked += vpshim_pool_release_all(vdev);
 	vpshim_resources_release_all(vdev);
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",

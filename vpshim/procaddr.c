@@ -17,11 +17,14 @@ static const struct {
 	const char *name;
 	void *fn;
 } vpshim_procs[] = {
+	VPSHIM_PROC(VideoPortAllocateBuffer),
 	VPSHIM_PROC(VideoPortAllocateCommonBuffer),
+	VPSHIM_PROC(VideoPortAllocatePool),
 	VPSHIM_PROC(VideoPortCompareMemory),
 	VPSHIM_PROC(VideoPortDebugPrint),
 	VPSHIM_PROC(VideoPortFreeCommonBuffer),
 	VPSHIM_PROC(VideoPortFreeDeviceBase),
+	VPSHIM_PROC(VideoPortFreePool),
 	VPSHIM_PROC(VideoPortGetAccessRanges),
 	VPSHIM_PROC(VideoPortGetCommonBuffer),
 	VPSHIM_PROC(VideoPortGetDeviceBase),
@@ -30,6 +33,7 @@ static const struct {
 	VPSHIM_PROC(VideoPortInitialize),
 	VPSHIM_PROC(VideoPortMoveMemory),
 	VPSHIM_PROC(VideoPortPutDmaAdapter),
+	VPSHIM_PROC(VideoPortReleaseBuffer),
 	VPSHIM_PROC(VideoPortReadRegisterUchar),
 	VPSHIM_PROC(VideoPortReadRegisterUlong),
 	VPSHIM_PROC(VideoPortReadRegisterUshort),

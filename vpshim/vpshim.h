@@ -64,6 +64,8 @@ struct vpshim_device {
 	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
 	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
 	struct list_head mappings;
+	struct rhashtable pool;		/* pool blocks, keyed by address */
+	spinlock_t pool_lock;		/* makes a free's check-and-remove atomic */
 	bool regions_claimed;
 	struct dentry *debugfs;
 	char name[64];
@@ -99,6 +101,8 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 					unsigned long caller);
 struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size);
 unsigned int vpshim_device_destroy(struct vpshim_device *vdev);
+bool vpshim_in_atomic(void);
+bool vpshim_above_dispatch(void);
 bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 			  unsigned long caller);
 VP_STATUS vpshim_errno_to_status(int err);
@@ -122,6 +126,10 @@ void vpshim_debugfs_add(struct vpshim_device *vdev);
 void vpshim_debugfs_remove(struct vpshim_device *vdev);
 void vpshim_debugfs_init(void);
 void vpshim_debugfs_exit(void);
+
+/* pool.c */
+int vpshim_pool_init(struct vpshim_device *vdev);
+unsigned int vpshim_pool_release_all(struct vpshim_device *vdev);
 
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
