@@ -53,6 +53,11 @@ typedef const unsigned short	*PCWSTR;
 typedef LONG			NTSTATUS;
 typedef UCHAR			KIRQL, *PKIRQL;
 
+#define PASSIVE_LEVEL		0
+#define LOW_LEVEL		0
+#define APC_LEVEL		1
+#define DISPATCH_LEVEL		2
+
 #define FIELD_OFFSET(type, field)	((LONG)__builtin_offsetof(type, field))
 #define CONTAINING_RECORD(address, type, field) \
 	((type *)((PCHAR)(address) - (ULONG_PTR)(&((type *)0)->field)))

@@ -41,6 +41,17 @@ typedef enum _VP_POOL_TYPE {
 	VpPagedPoolCacheAligned
 } VP_POOL_TYPE, *PVP_POOL_TYPE;
 
+/* Spin locks and events are opaque objects of the port driver. */
+typedef struct _VIDEO_PORT_SPIN_LOCK *PSPIN_LOCK;
+typedef struct _VIDEO_PORT_EVENT *PEVENT;
+
+#define EVENT_TYPE_MASK			1
+#define SYNCHRONIZATION_EVENT		0
+#define NOTIFICATION_EVENT		1
+#define INITIAL_EVENT_STATE_MASK	2
+#define INITIAL_EVENT_NOT_SIGNALED	0
+#define INITIAL_EVENT_SIGNALED		2
+
 /* The opaque bus-master adapter of VideoPortGetDmaAdapter. */
 typedef struct __VP_DMA_ADAPTER VP_DMA_ADAPTER, *PVP_DMA_ADAPTER;
 
@@ -256,6 +267,26 @@ PVOID VideoPortAllocatePool(PVOID HwDeviceExtension, VP_POOL_TYPE PoolType,
 VOID VideoPortFreePool(PVOID HwDeviceExtension, PVOID Ptr);
 VP_STATUS VideoPortAllocateBuffer(PVOID HwDeviceExtension, ULONG Size, PVOID *Buffer);
 VOID VideoPortReleaseBuffer(PVOID HwDeviceExtension, PVOID Buffer);
+
+/* IRQL, spin locks, events, interlocked operations */
+UCHAR VideoPortGetCurrentIrql(void);
+VP_STATUS VideoPortCreateSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK *SpinLock);
+VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock);
+VOID VideoPortAcquireSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, PUCHAR OldIrql);
+VOID VideoPortAcquireSpinLockAtDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock);
+VOID VideoPortReleaseSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, UCHAR NewIrql);
+VOID VideoPortReleaseSpinLockFromDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock);
+VP_STATUS VideoPortCreateEvent(PVOID HwDeviceExtension, ULONG EventFlag, PVOID Unused,
+			       PEVENT *ppEvent);
+VP_STATUS VideoPortDeleteEvent(PVOID HwDeviceExtension, PEVENT pEvent);
+LONG VideoPortSetEvent(PVOID HwDeviceExtension, PEVENT pEvent);
+VOID VideoPortClearEvent(PVOID HwDeviceExtension, PEVENT pEvent);
+LONG VideoPortReadStateEvent(PVOID HwDeviceExtension, PEVENT pEvent);
+VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
+				       PLARGE_INTEGER Timeout);
+LONG FASTCALL VideoPortInterlockedIncrement(PLONG Addend);
+LONG FASTCALL VideoPortInterlockedDecrement(PLONG Addend);
+LONG FASTCALL VideoPortInterlockedExchange(PLONG Target, LONG Value);
 
 /* Services a miniport needs around the DMA core */
 VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)

@@ -194,6 +194,9 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	err = vpshim_pool_init(vdev);
 	if (err)
 		goto free_ext;
+	err = vpshim_sync_init(vdev);
+	if (err)
+		goto destroy_pool;
 
 	mutex_lock(&vpshim_extensions_lock);
 	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
@@ -201,6 +204,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vpshim_debugfs_add(vdev);
 	return vdev;
 
+destroy_pool:
+	vpshim_pool_release_all(vdev);
 free_ext:
 	kfree(vdev->ext);
 free_vdev:
@@ -212,9 +217,9 @@ free_vdev:
  * vpshim_device_destroy() - release everything a device still holds
  * @vdev: the device, unbinding
  *
- * Frees what the miniport left behind: DMA adapters and buffers and pool
- * blocks (reported as leaks) and device mappings (which live until unbind by design), then
- * the extension itself.
+ * Frees what the miniport left behind: DMA adapters and buffers, pool
+ * blocks, spin locks and events (reported as leaks) and device mappings
+ * (which live until unbind by design), then the extension itself.
  *
  * Return: the number of resources the miniport leaked.
  */
@@ -230,6 +235,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	synchronize_rcu();
 	leaked = vpshim_dma_release_all(vdev);
 	leaked += vpshim_pool_release_all(vdev);
+	leaked += vpshim_sync_release_all(vdev);
 	vpshim_resources_release_all(vdev);
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",

@@ -66,6 +66,8 @@ struct vpshim_device {
 	struct list_head mappings;
 	struct rhashtable pool;		/* pool blocks, keyed by address */
 	spinlock_t pool_lock;		/* makes a free's check-and-remove atomic */
+	struct rhashtable objects;	/* spin locks and events, keyed by address */
+	spinlock_t objects_lock;	/* makes a delete's check-and-remove atomic */
 	bool regions_claimed;
 	struct dentry *debugfs;
 	char name[64];
@@ -126,6 +128,11 @@ void vpshim_debugfs_add(struct vpshim_device *vdev);
 void vpshim_debugfs_remove(struct vpshim_device *vdev);
 void vpshim_debugfs_init(void);
 void vpshim_debugfs_exit(void);
+
+/* sync.c: the IRQL VideoPortGetCurrentIrql reports above DISPATCH_LEVEL */
+#define VPSHIM_DIRQL	5
+int vpshim_sync_init(struct vpshim_device *vdev);
+unsigned int vpshim_sync_release_all(struct vpshim_device *vdev);
 
 /* pool.c */
 int vpshim_pool_init(struct vpshim_device *vdev);

@@ -1,0 +1,607 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sync.c - IRQL, spin locks, events and the Interlocked functions.
+ *
+ * IRQL maps onto Linux contexts: PASSIVE_LEVEL is a task that may sleep,
+ * DISPATCH_LEVEL is softirq context or bottom halves disabled (where DPCs
+ * run; spin_lock_bh() raises to it), DIRQL is hard interrupt context or
+ * interrupts disabled.
+ *
+ * Spin locks and events are objects the miniport holds by pointer. Each is
+ * tracked in its device's object table, keyed by address, so a NULL,
+ * foreign, deleted or wrong-kind pointer is refused without a dereference,
+ * and objects left at unbind are freed and reported. Every spin lock gets a
+ * lockdep class of its own: a miniport may nest two of its locks, which one
+ * shared class would report as recursion.
+ */
+
+#include <linux/lockdep.h>
+#include <linux/rhashtable.h>
+#include <linux/slab.h>
+#include <linux/timekeeping.h>
+#include <linux/wait.h>
+
+#include "vpshim.h"
+
+/* Windows counts time in 100 ns units; 1601-01-01 to 1970-01-01 in those. */
+#define VPSHIM_100NS_PER_SEC		10000000LL
+#define VPSHIM_EPOCH_1601_TO_1970	116444736000000000LL
+
+enum vpshim_object_kind {
+	VPSHIM_SPIN_LOCK,
+	VPSHIM_EVENT,
+};
+
+/* The part every tracked object shares. */
+struct vpshim_object {
+	struct rhash_head hnode;
+	void *key;			/* the object's own address */
+	enum vpshim_object_kind kind;
+};
+
+struct _VIDEO_PORT_SPIN_LOCK {
+	struct vpshim_object obj;
+	spinlock_t lock;		/* the miniport's lock itself */
+	struct lock_class_key lock_key;
+	bool bh;			/* this acquisition disabled bottom halves */
+};
+
+struct _VIDEO_PORT_EVENT {
+	struct vpshim_object obj;
+	spinlock_t lock;		/* protects signaled */
+	wait_queue_head_t wq;
+	bool signaled;
+	bool notification;		/* stays signaled; else one waiter resets it */
+};
+
+static const struct rhashtable_params vpshim_object_params = {
+	.key_len = sizeof(void *),
+	.key_offset = offsetof(struct vpshim_object, key),
+	.head_offset = offsetof(struct vpshim_object, hnode),
+	.automatic_shrinking = true,
+};
+
+/* The live object of @kind at @ptr on @vdev, or NULL (reported). */
+static void *vpshim_object_get(struct vpshim_device *vdev, void *ptr,
+			       enum vpshim_object_kind kind, const char *func,
+			       unsigned long caller)
+{
+	struct vpshim_object *obj;
+
+	rcu_read_lock();
+	obj = rhashtable_lookup(&vdev->objects, &ptr, vpshim_object_params);
+	rcu_read_unlock();
+	if (likely(obj && obj->kind == kind))
+		return obj;
+	vpshim_misuse(vdev, func, caller, "%p is not a live %s of this device", ptr,
+		      kind == VPSHIM_SPIN_LOCK ? "spin lock" : "event");
+	return NULL;
+}
+
+static int vpshim_object_add(struct vpshim_device *vdev, struct vpshim_object *obj,
+			     enum vpshim_object_kind kind)
+{
+	obj->key = obj;
+	obj->kind = kind;
+	return rhashtable_insert_fast(&vdev->objects, &obj->hnode, vpshim_object_params);
+}
+
+/* Untrack @ptr if it is a live object of @kind; false if it was not. */
+static bool vpshim_object_remove(struct vpshim_device *vdev, void *ptr,
+				 enum vpshim_object_kind kind)
+{
+	struct vpshim_object *obj;
+	bool removed = false;
+
+	spin_lock(&vdev->objects_lock);
+	obj = rhashtable_lookup_fast(&vdev->objects, &ptr, vpshim_object_params);
+	if (obj && obj->kind == kind)
+		removed = !rhashtable_remove_fast(&vdev->objects, &obj->hnode,
+						  vpshim_object_params);
+	spin_unlock(&vdev->objects_lock);
+	return removed;
+}
+
+/**
+ * VideoPortGetCurrentIrql() - the IRQL the caller runs at
+ *
+ * Context: any. Windows: KeGetCurrentIrql. Linux: derived from the context.
+ * Return: PASSIVE_LEVEL in a task that may sleep, DISPATCH_LEVEL in softirq
+ * context or with bottom halves or (where counted) preemption disabled,
+ * VPSHIM_DIRQL (a device IRQL) in hard interrupt context or with interrupts
+ * disabled.
+ */
+UCHAR VideoPortGetCurrentIrql(void)
+{
+	if (vpshim_above_dispatch())
+		return VPSHIM_DIRQL;
+	return vpshim_in_atomic() ? DISPATCH_LEVEL : PASSIVE_LEVEL;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetCurrentIrql, VPSHIM);
+
+/**
+ * VideoPortCreateSpinLock() - create a spin lock
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: receives the lock
+ *
+ * Windows: allocates a KSPIN_LOCK. Linux: a spinlock_t with a lockdep class
+ * of its own, tracked per device.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension or a
+ * NULL @SpinLock, or a call above PASSIVE_LEVEL; ERROR_NOT_ENOUGH_MEMORY.
+ */
+VP_STATUS VideoPortCreateSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK *SpinLock)
+{
+	struct vpshim_device *vdev;
+	PSPIN_LOCK lock;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !SpinLock || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	lock = kzalloc(sizeof(*lock), GFP_KERNEL);
+	if (!lock)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	lockdep_register_key(&lock->lock_key);
+	spin_lock_init(&lock->lock);
+	lockdep_set_class(&lock->lock, &lock->lock_key);
+	if (vpshim_object_add(vdev, &lock->obj, VPSHIM_SPIN_LOCK)) {
+		lockdep_unregister_key(&lock->lock_key);
+		kfree(lock);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	*SpinLock = lock;
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortCreateSpinLock, VPSHIM);
+
+static void vpshim_spin_lock_free(PSPIN_LOCK lock)
+{
+	lockdep_unregister_key(&lock->lock_key);
+	kfree(lock);
+}
+
+/**
+ * VideoPortDeleteSpinLock() - delete a spin lock
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: a lock from VideoPortCreateSpinLock()
+ *
+ * Windows: frees the lock. Linux: untracks and frees it; it must not be
+ * held. Called at PASSIVE_LEVEL.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension, an
+ * unknown or already deleted lock, or a call above PASSIVE_LEVEL.
+ */
+VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	if (!vpshim_object_remove(vdev, SpinLock, VPSHIM_SPIN_LOCK)) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live spin lock", SpinLock);
+		return ERROR_INVALID_PARAMETER;
+	}
+	/* Lookups in flight on other CPUs may still hold the pointer. */
+	synchronize_rcu();
+	vpshim_spin_lock_free(SpinLock);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortDeleteSpinLock, VPSHIM);
+
+/* Take @lock raising to DISPATCH_LEVEL unless already there or above. */
+static void vpshim_spin_acquire(struct vpshim_device *vdev, PSPIN_LOCK lock,
+				const char *func, unsigned long caller)
+	__acquires(&lock->lock)
+{
+	bool bh = !vpshim_above_dispatch() && !in_softirq();
+
+	if (!bh && vpshim_above_dispatch())
+		vpshim_misuse(vdev, func, caller, "called above DISPATCH_LEVEL");
+	if (bh)
+		spin_lock_bh(&lock->lock);
+	else
+		spin_lock(&lock->lock);
+	lock->bh = bh;
+}
+
+static void vpshim_spin_release(PSPIN_LOCK lock)
+	__releases(&lock->lock)
+{
+	if (lock->bh)
+		spin_unlock_bh(&lock->lock);
+	else
+		spin_unlock(&lock->lock);
+}
+
+/**
+ * VideoPortAcquireSpinLock() - raise to DISPATCH_LEVEL and take a spin lock
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: a lock from VideoPortCreateSpinLock()
+ * @OldIrql: receives the IRQL before the call
+ *
+ * Windows: KeAcquireSpinLock. Linux: spin_lock_bh(), which keeps DPCs
+ * (softirqs) off this CPU as DISPATCH_LEVEL does; spin_lock() when already
+ * at DISPATCH_LEVEL. An invalid lock is refused with a message.
+ */
+void VideoPortAcquireSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, PUCHAR OldIrql)
+	__acquires(&SpinLock->lock)
+{
+	struct vpshim_device *vdev;
+	UCHAR irql = VideoPortGetCurrentIrql();
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
+		/* Refused: nothing is taken, though the miniport thinks so. */
+		__acquire(&SpinLock->lock);
+		return;
+	}
+	vpshim_spin_acquire(vdev, SpinLock, __func__, _RET_IP_);
+	if (OldIrql)
+		*OldIrql = irql;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLock, VPSHIM);
+
+/**
+ * VideoPortAcquireSpinLockAtDpcLevel() - take a spin lock at DISPATCH_LEVEL
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: a lock from VideoPortCreateSpinLock()
+ *
+ * Windows: KeAcquireSpinLockAtDpcLevel. Linux: spin_lock(); from a task at
+ * PASSIVE_LEVEL (a miniport bug on Windows) bottom halves are disabled too,
+ * so the lock is never taken with DPCs able to interrupt its holder.
+ */
+void VideoPortAcquireSpinLockAtDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
+	__acquires(&SpinLock->lock)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
+		__acquire(&SpinLock->lock);	/* refused: see VideoPortAcquireSpinLock */
+		return;
+	}
+	vpshim_spin_acquire(vdev, SpinLock, __func__, _RET_IP_);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLockAtDpcLevel, VPSHIM);
+
+/**
+ * VideoPortReleaseSpinLock() - release a lock and return to the old IRQL
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: the lock, held
+ * @NewIrql: the IRQL VideoPortAcquireSpinLock() saved
+ *
+ * Windows: KeReleaseSpinLock. Linux: the unlock matching how the lock was
+ * taken (spin_unlock_bh() or spin_unlock()), which restores the context.
+ */
+void VideoPortReleaseSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, UCHAR NewIrql)
+	__releases(&SpinLock->lock)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
+		__release(&SpinLock->lock);	/* refused: nothing was held */
+		return;
+	}
+	vpshim_spin_release(SpinLock);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLock, VPSHIM);
+
+/**
+ * VideoPortReleaseSpinLockFromDpcLevel() - release a lock taken at DPC level
+ * @HwDeviceExtension: the miniport's device extension
+ * @SpinLock: the lock, held
+ *
+ * Windows: KeReleaseSpinLockFromDpcLevel. Linux: as VideoPortReleaseSpinLock().
+ */
+void VideoPortReleaseSpinLockFromDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
+	__releases(&SpinLock->lock)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
+		__release(&SpinLock->lock);	/* refused: nothing was held */
+		return;
+	}
+	vpshim_spin_release(SpinLock);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLockFromDpcLevel, VPSHIM);
+
+/**
+ * VideoPortCreateEvent() - create an event object
+ * @HwDeviceExtension: the miniport's device extension
+ * @EventFlag: NOTIFICATION_EVENT and/or INITIAL_EVENT_SIGNALED
+ * @Unused: ignored
+ * @ppEvent: receives the event
+ *
+ * Windows: KeInitializeEvent on new memory. Linux: a flag, a spinlock and a
+ * wait queue, tracked per device.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension, a
+ * NULL @ppEvent, or a call above PASSIVE_LEVEL; ERROR_NOT_ENOUGH_MEMORY.
+ */
+VP_STATUS VideoPortCreateEvent(PVOID HwDeviceExtension, ULONG EventFlag, PVOID Unused,
+			       PEVENT *ppEvent)
+{
+	struct vpshim_device *vdev;
+	PEVENT event;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !ppEvent || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	event = kzalloc(sizeof(*event), GFP_KERNEL);
+	if (!event)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	spin_lock_init(&event->lock);
+	init_waitqueue_head(&event->wq);
+	event->notification = EventFlag & NOTIFICATION_EVENT;
+	event->signaled = EventFlag & INITIAL_EVENT_SIGNALED;
+	if (vpshim_object_add(vdev, &event->obj, VPSHIM_EVENT)) {
+		kfree(event);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	*ppEvent = event;
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortCreateEvent, VPSHIM);
+
+/**
+ * VideoPortDeleteEvent() - delete an event object
+ * @HwDeviceExtension: the miniport's device extension
+ * @pEvent: an event from VideoPortCreateEvent()
+ *
+ * Windows: frees the event. Linux: untracks and frees it; nobody may be
+ * waiting on it. Called at PASSIVE_LEVEL.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension or an
+ * unknown or already deleted event.
+ */
+VP_STATUS VideoPortDeleteEvent(PVOID HwDeviceExtension, PEVENT pEvent)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	if (!vpshim_object_remove(vdev, pEvent, VPSHIM_EVENT)) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live event", pEvent);
+		return ERROR_INVALID_PARAMETER;
+	}
+	synchronize_rcu();
+	kfree(pEvent);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortDeleteEvent, VPSHIM);
+
+/**
+ * VideoPortSetEvent() - signal an event
+ * @HwDeviceExtension: the miniport's device extension
+ * @pEvent: the event
+ *
+ * Windows: KeSetEvent. Linux: sets the flag and wakes the waiters (all of
+ * them for a notification event; for a synchronization event the first
+ * waiter to run takes the signal and resets it). Any IRQL.
+ *
+ * Return: nonzero if the event was already signaled, 0 if not (and for an
+ * invalid event, refused with a message).
+ */
+LONG VideoPortSetEvent(PVOID HwDeviceExtension, PEVENT pEvent)
+{
+	struct vpshim_device *vdev;
+	unsigned long flags;
+	bool was;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+		return 0;
+	spin_lock_irqsave(&pEvent->lock, flags);
+	was = pEvent->signaled;
+	pEvent->signaled = true;
+	spin_unlock_irqrestore(&pEvent->lock, flags);
+	if (pEvent->notification)
+		wake_up_all(&pEvent->wq);
+	else
+		wake_up(&pEvent->wq);
+	return was;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortSetEvent, VPSHIM);
+
+/**
+ * VideoPortClearEvent() - reset an event to not signaled
+ * @HwDeviceExtension: the miniport's device extension
+ * @pEvent: the event
+ *
+ * Windows: KeClearEvent. Linux: clears the flag. Any IRQL.
+ */
+void VideoPortClearEvent(PVOID HwDeviceExtension, PEVENT pEvent)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (vdev && vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+		WRITE_ONCE(pEvent->signaled, false);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortClearEvent, VPSHIM);
+
+/**
+ * VideoPortReadStateEvent() - whether an event is signaled
+ * @HwDeviceExtension: the miniport's device extension
+ * @pEvent: the event
+ *
+ * Windows: KeReadStateEvent. Linux: reads the flag. Any IRQL.
+ *
+ * Return: nonzero when signaled, 0 when not (or the event is invalid).
+ */
+LONG VideoPortReadStateEvent(PVOID HwDeviceExtension, PEVENT pEvent)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+		return 0;
+	return READ_ONCE(pEvent->signaled);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortReadStateEvent, VPSHIM);
+
+/* Take the signal if there is one; a synchronization event resets. */
+static bool vpshim_event_consume(PEVENT event)
+{
+	unsigned long flags;
+	bool got;
+
+	spin_lock_irqsave(&event->lock, flags);
+	got = event->signaled;
+	if (got && !event->notification)
+		event->signaled = false;
+	spin_unlock_irqrestore(&event->lock, flags);
+	return got;
+}
+
+/*
+ * Jiffies to wait for a Windows timeout: negative is relative, in 100 ns
+ * units; positive is an absolute system time (100 ns since 1601).
+ */
+static long vpshim_timeout_jiffies(LONGLONG timeout)
+{
+	s64 ns;
+
+	if (timeout < 0) {
+		ns = timeout < -(S64_MAX / 100) ? S64_MAX : -timeout * 100;
+	} else {
+		s64 now = ktime_get_real_ns() / 100 + VPSHIM_EPOCH_1601_TO_1970;
+		s64 left = timeout > now ? timeout - now : 0;
+
+		ns = left > S64_MAX / 100 ? S64_MAX : left * 100;
+	}
+	return min_t(u64, nsecs_to_jiffies(ns) + !!ns, MAX_SCHEDULE_TIMEOUT - 1);
+}
+
+/**
+ * VideoPortWaitForSingleObject() - wait for an event to be signaled
+ * @HwDeviceExtension: the miniport's device extension
+ * @Object: an event from VideoPortCreateEvent()
+ * @Timeout: NULL to wait forever; else 0 to poll, negative for a relative
+ *           wait in 100 ns units, positive for an absolute system time
+ *
+ * Windows: KeWaitForSingleObject (kernel mode, not alertable). Linux:
+ * wait_event_idle_timeout() on the event's queue. Only a zero timeout may be
+ * used above PASSIVE_LEVEL.
+ *
+ * Return: NO_ERROR when the event was signaled; WAIT_TIMEOUT when the time
+ * ran out (at once for a zero timeout on an unsignaled event);
+ * ERROR_INVALID_PARAMETER for an invalid extension or event, or a wait that
+ * would sleep above PASSIVE_LEVEL.
+ */
+VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
+				       PLARGE_INTEGER Timeout)
+{
+	struct vpshim_device *vdev;
+	PEVENT event;
+	long left;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return ERROR_INVALID_PARAMETER;
+	event = vpshim_object_get(vdev, Object, VPSHIM_EVENT, __func__, _RET_IP_);
+	if (!event)
+		return ERROR_INVALID_PARAMETER;
+	if (vpshim_event_consume(event))
+		return NO_ERROR;
+	if (Timeout && Timeout->QuadPart == 0)
+		return WAIT_TIMEOUT;
+	if (!vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	if (!Timeout) {
+		wait_event_idle(event->wq, vpshim_event_consume(event));
+		return NO_ERROR;
+	}
+	left = wait_event_idle_timeout(event->wq, vpshim_event_consume(event),
+				       vpshim_timeout_jiffies(Timeout->QuadPart));
+	return left ? NO_ERROR : WAIT_TIMEOUT;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortWaitForSingleObject, VPSHIM);
+
+/**
+ * VideoPortInterlockedIncrement() - atomically add one
+ * @Addend: the variable
+ *
+ * Windows: InterlockedIncrement. Linux: atomic_inc_return().
+ *
+ * Return: the new value.
+ */
+LONG VideoPortInterlockedIncrement(PLONG Addend)
+{
+	return atomic_inc_return((atomic_t *)Addend);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedIncrement, VPSHIM);
+
+/**
+ * VideoPortInterlockedDecrement() - atomically subtract one
+ * @Addend: the variable
+ *
+ * Windows: InterlockedDecrement. Linux: atomic_dec_return().
+ *
+ * Return: the new value.
+ */
+LONG VideoPortInterlockedDecrement(PLONG Addend)
+{
+	return atomic_dec_return((atomic_t *)Addend);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedDecrement, VPSHIM);
+
+/**
+ * VideoPortInterlockedExchange() - atomically replace a value
+ * @Target: the variable
+ * @Value: its new value
+ *
+ * Windows: InterlockedExchange. Linux: atomic_xchg().
+ *
+ * Return: the old value.
+ */
+LONG VideoPortInterlockedExchange(PLONG Target, LONG Value)
+{
+	return atomic_xchg((atomic_t *)Target, Value);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedExchange, VPSHIM);
+
+/**
+ * vpshim_sync_init() - set up a device's object table
+ * @vdev: the device being created
+ *
+ * Return: 0 or a negative errno.
+ */
+int vpshim_sync_init(struct vpshim_device *vdev)
+{
+	spin_lock_init(&vdev->objects_lock);
+	return rhashtable_init(&vdev->objects, &vpshim_object_params);
+}
+
+/* rhashtable_free_and_destroy() callback: an object never deleted. */
+static void vpshim_sync_free_leaked(void *ptr, void *arg)
+{
+	struct vpshim_object *obj = ptr;
+	struct vpshim_device *vdev = arg;
+
+	dev_warn(vdev->dev, "vpshim: %s %p never deleted; freeing it\n",
+		 obj->kind == VPSHIM_SPIN_LOCK ? "spin lock" : "event", obj);
+	if (obj->kind == VPSHIM_SPIN_LOCK)
+		vpshim_spin_lock_free(container_of(obj, struct _VIDEO_PORT_SPIN_LOCK, obj));
+	else
+		kfree(container_of(obj, struct _VIDEO_PORT_EVENT, obj));
+}
+
+/**
+ * vpshim_sync_release_all() - free the locks and events a miniport left
+ * @vdev: the device, unbinding
+ *
+ * Return: how many there were.
+ */
+unsigned int vpshim_sync_release_all(struct vpshim_device *vdev)
+{
+	unsigned int leaked = atomic_read(&vdev->objects.nelems);
+
+	rhashtable_free_and_destroy(&vdev->objects, vpshim_sync_free_leaked, vdev);
+	return leaked;
+}
