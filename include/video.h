@@ -111,6 +111,15 @@ struct _VIDEO_POWER_MANAGEMENT;
 struct _VIDEO_CHILD_ENUM_INFO;
 struct _QUERY_INTERFACE;
 
+typedef enum VIDEO_SYNCHRONIZE_PRIORITY {
+	VpLowPriority,
+	VpMediumPriority,
+	VpHighPriority
+} VIDEO_SYNCHRONIZE_PRIORITY, *PVIDEO_SYNCHRONIZE_PRIORITY;
+
+typedef void (*PMINIPORT_DPC_ROUTINE)(PVOID HwDeviceExtension, PVOID Context);
+typedef BOOLEAN (*PMINIPORT_SYNCHRONIZE_ROUTINE)(PVOID Context);
+
 typedef PVOID (*PVIDEO_PORT_GET_PROC_ADDRESS)(PVOID HwDeviceExtension,
 					      PUCHAR FunctionName);
 
@@ -287,6 +296,18 @@ VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
 LONG FASTCALL VideoPortInterlockedIncrement(PLONG Addend);
 LONG FASTCALL VideoPortInterlockedDecrement(PLONG Addend);
 LONG FASTCALL VideoPortInterlockedExchange(PLONG Target, LONG Value);
+
+/* Interrupts, DPCs, timers */
+VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension);
+VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension);
+BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension,
+				      VIDEO_SYNCHRONIZE_PRIORITY Priority,
+				      PMINIPORT_SYNCHRONIZE_ROUTINE SynchronizeRoutine,
+				      PVOID Context);
+BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE CallbackRoutine,
+			  PVOID Context);
+VOID VideoPortStartTimer(PVOID HwDeviceExtension);
+VOID VideoPortStopTimer(PVOID HwDeviceExtension);
 
 /* Services a miniport needs around the DMA core */
 VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)

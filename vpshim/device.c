@@ -197,6 +197,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	err = vpshim_sync_init(vdev);
 	if (err)
 		goto destroy_pool;
+	vpshim_interrupt_init(vdev);
+	vpshim_timer_init(vdev);
 
 	mutex_lock(&vpshim_extensions_lock);
 	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
@@ -228,6 +230,9 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	unsigned int leaked;
 
 	vpshim_debugfs_remove(vdev);
+	/* First stop the miniport's code that runs on its own (it may call us). */
+	vpshim_timer_stop(vdev);
+	vpshim_interrupt_disconnect(vdev);
 	mutex_lock(&vpshim_extensions_lock);
 	hash_del_rcu(&vdev->ext_node);
 	mutex_unlock(&vpshim_extensions_lock);

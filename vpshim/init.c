@@ -112,6 +112,8 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 		goto disable;
 	}
 	vdev->drv = drv;
+	vdev->hw_interrupt = drv->init.HwInterrupt;
+	vdev->hw_timer = drv->init.HwTimer;
 	vpshim_fill_config(vdev);
 
 	status = drv->init.HwFindAdapter(vdev->ext, NULL, NULL, &vdev->config, &again);
@@ -119,6 +121,12 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 		dev_info(&pdev->dev, "vpshim: %s: HwFindAdapter returned %d; not binding\n",
 			 drv->mp->name, status);
 		err = vpshim_status_to_errno(status);
+		goto destroy;
+	}
+	err = vpshim_interrupt_connect(vdev);
+	if (err) {
+		dev_err(&pdev->dev, "vpshim: %s: cannot connect HwInterrupt: %pe\n",
+			drv->mp->name, ERR_PTR(err));
 		goto destroy;
 	}
 	if (!drv->init.HwInitialize(vdev->ext)) {

@@ -11,6 +11,7 @@
 #define _VPSHIM_VPSHIM_H_
 
 #include <linux/device.h>
+#include <linux/interrupt.h>
 #include <linux/dma-mapping.h>
 #include <linux/list.h>
 #include <linux/mutex.h>
@@ -20,6 +21,7 @@
 #include <linux/percpu-refcount.h>
 #include <linux/rhashtable.h>
 #include <linux/spinlock.h>
+#include <linux/timer.h>
 
 #include "video.h"
 #include "vpshim_miniport.h"
@@ -68,6 +70,20 @@ struct vpshim_device {
 	spinlock_t pool_lock;		/* makes a free's check-and-remove atomic */
 	struct rhashtable objects;	/* spin locks and events, keyed by address */
 	spinlock_t objects_lock;	/* makes a delete's check-and-remove atomic */
+
+	/* interrupts.c, timer.c: the miniport's callbacks, copied at bind */
+	PVIDEO_HW_INTERRUPT hw_interrupt;
+	PVIDEO_HW_TIMER hw_timer;
+	int irq;			/* 0: HwInterrupt not connected */
+	bool irq_disabled;		/* by VideoPortDisableInterrupt */
+	spinlock_t isr_lock;		/* HwInterrupt vs. SynchronizeExecution */
+	struct tasklet_struct dpc;	/* the device's one DPC */
+	spinlock_t dpc_lock;		/* dpc_queued, dpc_routine, dpc_context */
+	bool dpc_queued;
+	PMINIPORT_DPC_ROUTINE dpc_routine;
+	PVOID dpc_context;
+	struct timer_list timer;	/* HwTimer's */
+	bool timer_on;
 	bool regions_claimed;
 	struct dentry *debugfs;
 	char name[64];
@@ -133,6 +149,15 @@ void vpshim_debugfs_exit(void);
 #define VPSHIM_DIRQL	5
 int vpshim_sync_init(struct vpshim_device *vdev);
 unsigned int vpshim_sync_release_all(struct vpshim_device *vdev);
+
+/* interrupts.c */
+void vpshim_interrupt_init(struct vpshim_device *vdev);
+int vpshim_interrupt_connect(struct vpshim_device *vdev);
+void vpshim_interrupt_disconnect(struct vpshim_device *vdev);
+
+/* timer.c */
+void vpshim_timer_init(struct vpshim_device *vdev);
+void vpshim_timer_stop(struct vpshim_device *vdev);
 
 /* pool.c */
 int vpshim_pool_init(struct vpshim_device *vdev);

@@ -9,8 +9,10 @@
  * common buffers with both CacheEnabled values, has the device copy a
  * pattern from one buffer into its internal memory and back into another,
  * and checks every byte. It does it once more through the pre-XP
- * VideoPortGetCommonBuffer found with VideoPortGetProcAddress, and once on a
- * 24-bit adapter whose buffer must lie below 16 MiB.
+ * VideoPortGetCommonBuffer found with VideoPortGetProcAddress, once on a
+ * 24-bit adapter whose buffer must lie below 16 MiB, and once driven by the
+ * device's interrupt: HwInterrupt acknowledges it and queues a DPC, the DPC
+ * signals an event, HwInitialize waits for it.
  */
 
 #include "dderror.h"
@@ -20,12 +22,16 @@
 #include "video.h"
 
 #define EDU_ID			0x00
+#define EDU_IRQ_STATUS		0x24
+#define EDU_IRQ_ACK		0x64
 #define EDU_DMA_SOURCE		0x80
 #define EDU_DMA_DEST		0x88
 #define EDU_DMA_COUNT		0x90
 #define EDU_DMA_COMMAND		0x98
 #define  EDU_DMA_RUN		0x1
 #define  EDU_DMA_TO_RAM		0x2
+#define  EDU_DMA_IRQ		0x4
+#define EDU_IRQ_DMA_DONE	0x100
 #define EDU_ID_MAGIC		0xed
 #define EDU_BUFFER		0x40000
 
@@ -38,12 +44,25 @@ typedef struct _EDU_EXTENSION {
 	PUCHAR Registers;
 	ULONG RegisterLength;
 	ULONG Checks;
+	PEVENT DmaDone;
+	LONG Interrupts;
+	LONG Dpcs;
+	ULONG LastIrqStatus;
 } EDU_EXTENSION, *PEDU_EXTENSION;
 
 typedef void *(*PGET_COMMON_BUFFER)(PVOID, ULONG, ULONG, PPHYSICAL_ADDRESS, PULONG, BOOLEAN);
 typedef void (*PFREE_COMMON_BUFFER)(PVOID, ULONG, PVOID, PHYSICAL_ADDRESS, BOOLEAN);
 
 static PVIDEO_PORT_GET_PROC_ADDRESS EduGetProcAddress;
+
+/* The DPC the interrupt queues: runs at DISPATCH_LEVEL, wakes the waiter. */
+static VOID EduDpc(PVOID HwDeviceExtension, PVOID Context)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+
+	VideoPortInterlockedIncrement(&ext->Dpcs);
+	VideoPortSetEvent(ext, (PEVENT)Context);
+}
 
 static VOID EduWrite(PEDU_EXTENSION Ext, ULONG Offset, ULONG Value)
 {
@@ -209,6 +228,80 @@ static BOOLEAN EduTest24Bit(PEDU_EXTENSION Ext)
 	return ok;
 }
 
+/* HwInterrupt: is it ours? Acknowledge it and leave the rest to the DPC. */
+static BOOLEAN EduInterrupt(PVOID HwDeviceExtension)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+	ULONG status = EduRead(ext, EDU_IRQ_STATUS);
+
+	if (!status)
+		return FALSE;
+	EduWrite(ext, EDU_IRQ_ACK, status);
+	ext->LastIrqStatus = status;
+	VideoPortInterlockedIncrement(&ext->Interrupts);
+	VideoPortQueueDpc(ext, EduDpc, ext->DmaDone);
+	return TRUE;
+}
+
+/* A transfer that reports its end by interrupt, waited for on an event. */
+static BOOLEAN EduTestInterrupt(PEDU_EXTENSION Ext)
+{
+	VP_DEVICE_DESCRIPTION desc;
+	PHYSICAL_ADDRESS fromLogical, toLogical;
+	LARGE_INTEGER timeout;
+	PVP_DMA_ADAPTER adapter;
+	PUCHAR from, to;
+	BOOLEAN ok = FALSE;
+	ULONG i;
+
+	if (VideoPortCreateEvent(Ext, SYNCHRONIZATION_EVENT, NULL, &Ext->DmaDone) != NO_ERROR)
+		return FALSE;
+	VideoPortZeroMemory(&desc, sizeof(desc));
+	desc.Dma32BitAddresses = TRUE;
+	desc.MaximumLength = EDU_BUFFER_SIZE;
+	adapter = VideoPortGetDmaAdapter(Ext, &desc);
+	from = adapter ? VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE,
+						       &fromLogical, TRUE, NULL) : NULL;
+	to = adapter ? VideoPortAllocateCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, &toLogical,
+						     FALSE, NULL) : NULL;
+	if (from && to) {
+		for (i = 0; i < EDU_BUFFER_SIZE; i++)
+			from[i] = (UCHAR)(i * 13 + 5);
+		timeout.QuadPart = -20000000LL;		/* 2 s, in 100 ns units */
+		EduWrite(Ext, EDU_DMA_SOURCE, fromLogical.LowPart);
+		EduWrite(Ext, EDU_DMA_DEST, EDU_BUFFER);
+		EduWrite(Ext, EDU_DMA_COUNT, EDU_XFER);
+		EduWrite(Ext, EDU_DMA_COMMAND, EDU_DMA_RUN | EDU_DMA_IRQ);
+		if (VideoPortWaitForSingleObject(Ext, Ext->DmaDone, &timeout) == NO_ERROR) {
+			EduWrite(Ext, EDU_DMA_SOURCE, EDU_BUFFER);
+			EduWrite(Ext, EDU_DMA_DEST, toLogical.LowPart);
+			EduWrite(Ext, EDU_DMA_COUNT, EDU_XFER);
+			EduWrite(Ext, EDU_DMA_COMMAND, EDU_DMA_RUN | EDU_DMA_TO_RAM | EDU_DMA_IRQ);
+			ok = VideoPortWaitForSingleObject(Ext, Ext->DmaDone, &timeout) == NO_ERROR;
+		}
+		ok = ok && VideoPortCompareMemory(from, to, EDU_XFER) == EDU_XFER &&
+		     Ext->LastIrqStatus == EDU_IRQ_DMA_DONE;
+	}
+	if (ok) {
+		Ext->Checks++;
+		VideoPortDebugPrint(Info, "vp_edu: check interrupt-dma: ok, %d interrupts, %d DPCs\n",
+				    Ext->Interrupts, Ext->Dpcs);
+	} else {
+		VideoPortDebugPrint(Error, "vp_edu: interrupt-driven DMA failed (%d interrupts)\n",
+				    Ext->Interrupts);
+	}
+	if (from)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, fromLogical, from,
+					     TRUE);
+	if (to)
+		VideoPortReleaseCommonBuffer(Ext, adapter, EDU_BUFFER_SIZE, toLogical, to, FALSE);
+	if (adapter)
+		VideoPortPutDmaAdapter(Ext, adapter);
+	VideoPortDeleteEvent(Ext, Ext->DmaDone);
+	Ext->DmaDone = NULL;
+	return ok;
+}
+
 static VP_STATUS EduFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWSTR ArgumentString,
 				PVIDEO_PORT_CONFIG_INFO ConfigInfo, PUCHAR Again)
 {
@@ -242,7 +335,8 @@ static BOOLEAN EduInitialize(PVOID HwDeviceExtension)
 	PEDU_EXTENSION ext = HwDeviceExtension;
 	BOOLEAN ok;
 
-	ok = EduTestAdapter(ext) && EduTestLegacy(ext) && EduTest24Bit(ext);
+	ok = EduTestAdapter(ext) && EduTestLegacy(ext) && EduTest24Bit(ext) &&
+	     EduTestInterrupt(ext);
 	VideoPortDebugPrint(ok ? Info : Error, "vp_edu: DMA round trips %s, %u checks passed\n",
 			    ok ? "PASS" : "FAIL", ext->Checks);
 	return ok;
@@ -264,6 +358,7 @@ ULONG DriverEntry(PVOID Context1, PVOID Context2)
 	init.HwFindAdapter = EduFindAdapter;
 	init.HwInitialize = EduInitialize;
 	init.HwStartIO = EduStartIO;
+	init.HwInterrupt = EduInterrupt;
 	init.HwDeviceExtensionSize = sizeof(EDU_EXTENSION);
 	return VideoPortInitialize(Context1, Context2, &init, NULL);
 }

@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * interrupts.c - HwInterrupt on the device's interrupt, DPCs, and
+ * VideoPortSynchronizeExecution.
+ *
+ * The interrupt is MSI when the device has it, shared INTx otherwise. The
+ * handler calls HwInterrupt under the device's interrupt lock, the lock
+ * VideoPortSynchronizeExecution takes with interrupts off to run a routine
+ * "at DIRQL". A DPC is a tasklet: it runs in softirq context, atomic, as a
+ * Windows DPC runs at DISPATCH_LEVEL. Like videoprt, each device has one
+ * DPC; queueing it while it is queued returns FALSE.
+ */
+
+#include <linux/interrupt.h>
+
+#include "vpshim.h"
+
+static irqreturn_t vpshim_isr(int irq, void *data)
+{
+	struct vpshim_device *vdev = data;
+	BOOLEAN handled;
+
+	spin_lock(&vdev->isr_lock);
+	handled = vdev->hw_interrupt(vdev->ext);
+	spin_unlock(&vdev->isr_lock);
+	return IRQ_RETVAL(handled);
+}
+
+/**
+ * vpshim_interrupt_connect() - connect HwInterrupt to a PCI device's interrupt
+ * @vdev: the device, after HwFindAdapter
+ *
+ * Nothing is connected when the miniport has no HwInterrupt or set both
+ * BusInterruptLevel and BusInterruptVector to zero in HwFindAdapter.
+ *
+ * Return: 0 or a negative errno.
+ */
+int vpshim_interrupt_connect(struct vpshim_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+	int nvec, err;
+
+	if (!vdev->hw_interrupt || !pdev ||
+	    (!vdev->config.BusInterruptLevel && !vdev->config.BusInterruptVector))
+		return 0;
+	nvec = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_LEGACY);
+	if (nvec < 0)
+		return nvec;
+	vdev->irq = pci_irq_vector(pdev, 0);
+	err = request_irq(vdev->irq, vpshim_isr, pdev->msi_enabled ? 0 : IRQF_SHARED,
+			  vdev->name, vdev);
+	if (err) {
+		pci_free_irq_vectors(pdev);
+		vdev->irq = 0;
+		return err;
+	}
+	dev_info(vdev->dev, "vpshim: HwInterrupt on IRQ %d (%s)\n", vdev->irq,
+		 pdev->msi_enabled ? "MSI" : "INTx");
+	return 0;
+}
+
+/**
+ * vpshim_interrupt_disconnect() - undo vpshim_interrupt_connect() and stop the DPC
+ * @vdev: the device, unbinding
+ */
+void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
+{
+	if (vdev->irq) {
+		if (vdev->irq_disabled)
+			enable_irq(vdev->irq);
+		free_irq(vdev->irq, vdev);
+		pci_free_irq_vectors(vdev->pdev);
+		vdev->irq = 0;
+	}
+	tasklet_kill(&vdev->dpc);
+}
+
+/**
+ * VideoPortEnableInterrupt() - let the adapter's interrupts through again
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: obsolete; re-enables the adapter's interrupt. Linux:
+ * enable_irq() after a VideoPortDisableInterrupt(), else nothing.
+ *
+ * Return: NO_ERROR, or ERROR_INVALID_FUNCTION when no HwInterrupt is
+ * connected (or the extension is invalid).
+ */
+VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+	unsigned long flags;
+	bool was;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vdev->irq)
+		return ERROR_INVALID_FUNCTION;
+	spin_lock_irqsave(&vdev->isr_lock, flags);
+	was = vdev->irq_disabled;
+	vdev->irq_disabled = false;
+	spin_unlock_irqrestore(&vdev->isr_lock, flags);
+	if (was)
+		enable_irq(vdev->irq);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortEnableInterrupt, VPSHIM);
+
+/**
+ * VideoPortDisableInterrupt() - stop the adapter's interrupts reaching HwInterrupt
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: obsolete; masks the adapter's interrupt. Linux: disable_irq()
+ * (disable_irq_nosync() from the interrupt handler itself), once.
+ *
+ * Return: NO_ERROR, or ERROR_INVALID_FUNCTION when no HwInterrupt is
+ * connected (or the extension is invalid).
+ */
+VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+	unsigned long flags;
+	bool was;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vdev->irq)
+		return ERROR_INVALID_FUNCTION;
+	spin_lock_irqsave(&vdev->isr_lock, flags);
+	was = vdev->irq_disabled;
+	vdev->irq_disabled = true;
+	spin_unlock_irqrestore(&vdev->isr_lock, flags);
+	if (was)
+		return NO_ERROR;
+	if (in_hardirq())
+		disable_irq_nosync(vdev->irq);
+	else
+		disable_irq(vdev->irq);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortDisableInterrupt, VPSHIM);
+
+/**
+ * VideoPortSynchronizeExecution() - run a routine synchronized with HwInterrupt
+ * @HwDeviceExtension: the miniport's device extension
+ * @Priority: VpLowPriority, VpMediumPriority or VpHighPriority
+ * @SynchronizeRoutine: the routine
+ * @Context: its argument
+ *
+ * Windows: KeSynchronizeExecution, or a raise to DISPATCH_LEVEL. Linux:
+ * VpLowPriority runs the routine with bottom halves disabled (no DPC can
+ * run on this CPU); VpMediumPriority and VpHighPriority, when HwInterrupt
+ * is connected, under the device's interrupt lock with interrupts off, so
+ * the routine and HwInterrupt never run at once; without an interrupt, as
+ * VpLowPriority.
+ *
+ * Return: what @SynchronizeRoutine returned; FALSE when the extension is
+ * invalid or the routine is NULL.
+ */
+BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension,
+				      VIDEO_SYNCHRONIZE_PRIORITY Priority,
+				      PMINIPORT_SYNCHRONIZE_ROUTINE SynchronizeRoutine,
+				      PVOID Context)
+{
+	struct vpshim_device *vdev;
+	unsigned long flags;
+	BOOLEAN ret;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return FALSE;
+	if (!SynchronizeRoutine) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL SynchronizeRoutine");
+		return FALSE;
+	}
+	if (Priority != VpLowPriority && vdev->irq) {
+		spin_lock_irqsave(&vdev->isr_lock, flags);
+		ret = SynchronizeRoutine(Context);
+		spin_unlock_irqrestore(&vdev->isr_lock, flags);
+		return ret;
+	}
+	local_bh_disable();
+	ret = SynchronizeRoutine(Context);
+	local_bh_enable();
+	return ret;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortSynchronizeExecution, VPSHIM);
+
+static void vpshim_dpc_run(struct tasklet_struct *t)
+{
+	struct vpshim_device *vdev = from_tasklet(vdev, t, dpc);
+	PMINIPORT_DPC_ROUTINE routine;
+	unsigned long flags;
+	PVOID context;
+
+	spin_lock_irqsave(&vdev->dpc_lock, flags);
+	routine = vdev->dpc_routine;
+	context = vdev->dpc_context;
+	/* Dequeued before it runs, as on Windows: it may be queued again. */
+	vdev->dpc_queued = false;
+	spin_unlock_irqrestore(&vdev->dpc_lock, flags);
+	routine(vdev->ext, context);
+}
+
+/**
+ * VideoPortQueueDpc() - queue the device's DPC
+ * @HwDeviceExtension: the miniport's device extension
+ * @CallbackRoutine: the routine the DPC will run
+ * @Context: its argument
+ *
+ * Windows: KeInsertQueueDpc on the device's DPC object, usually from
+ * HwInterrupt. Linux: tasklet_schedule(); the routine runs in softirq
+ * context (DISPATCH_LEVEL) with the extension and @Context. Any IRQL.
+ *
+ * Return: TRUE if queued; FALSE if the DPC was already queued (the routine
+ * queued first will run), the extension is invalid or the routine is NULL.
+ */
+BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE CallbackRoutine,
+			  PVOID Context)
+{
+	struct vpshim_device *vdev;
+	unsigned long flags;
+	bool queued = false;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return FALSE;
+	if (!CallbackRoutine) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL CallbackRoutine");
+		return FALSE;
+	}
+	spin_lock_irqsave(&vdev->dpc_lock, flags);
+	if (!vdev->dpc_queued) {
+		vdev->dpc_queued = true;
+		vdev->dpc_routine = CallbackRoutine;
+		vdev->dpc_context = Context;
+		queued = true;
+	}
+	spin_unlock_irqrestore(&vdev->dpc_lock, flags);
+	if (queued)
+		tasklet_schedule(&vdev->dpc);
+	return queued;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortQueueDpc, VPSHIM);
+
+/**
+ * vpshim_interrupt_init() - set up a device's interrupt lock and DPC
+ * @vdev: the device being created
+ */
+void vpshim_interrupt_init(struct vpshim_device *vdev)
+{
+	spin_lock_init(&vdev->isr_lock);
+	spin_lock_init(&vdev->dpc_lock);
+	tasklet_setup(&vdev->dpc, vpshim_dpc_run);
+}

@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * timer.c - HwTimer, VideoPortStartTimer/StopTimer, and time.
+ *
+ * HwTimer runs about once a second from a timer_list, in softirq context:
+ * atomic, as at DISPATCH_LEVEL on Windows.
+ */
+
+#include <linux/jiffies.h>
+#include <linux/timer.h>
+
+#include "vpshim.h"
+
+static void vpshim_timer_fire(struct timer_list *t)
+{
+	struct vpshim_device *vdev = from_timer(vdev, t, timer);
+
+	vdev->hw_timer(vdev->ext);
+	if (READ_ONCE(vdev->timer_on))
+		mod_timer(&vdev->timer, jiffies + HZ);
+}
+
+/**
+ * VideoPortStartTimer() - start calling HwTimer once a second
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: starts the device's one-second timer. Linux: a timer_list that
+ * re-arms itself every HZ jiffies; HwTimer runs in softirq context. Refused
+ * with a message when the miniport has no HwTimer.
+ */
+void VideoPortStartTimer(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return;
+	if (!vdev->hw_timer) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "the miniport has no HwTimer");
+		return;
+	}
+	WRITE_ONCE(vdev->timer_on, true);
+	mod_timer(&vdev->timer, jiffies + HZ);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortStartTimer, VPSHIM);
+
+/**
+ * VideoPortStopTimer() - stop calling HwTimer
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: stops the device's timer. Linux: del_timer_sync() at
+ * PASSIVE_LEVEL, so HwTimer is not running when it returns; in atomic
+ * context (HwTimer must not call it, but a DPC may) the timer is only
+ * told not to re-arm.
+ */
+void VideoPortStopTimer(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return;
+	if (!vdev->hw_timer) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "the miniport has no HwTimer");
+		return;
+	}
+	WRITE_ONCE(vdev->timer_on, false);
+	if (vpshim_in_atomic())
+		del_timer(&vdev->timer);
+	else
+		del_timer_sync(&vdev->timer);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortStopTimer, VPSHIM);
+
+/**
+ * vpshim_timer_init() - set up a device's HwTimer timer
+ * @vdev: the device being created
+ */
+void vpshim_timer_init(struct vpshim_device *vdev)
+{
+	timer_setup(&vdev->timer, vpshim_timer_fire, 0);
+}
+
+/**
+ * vpshim_timer_stop() - make sure HwTimer is not called again
+ * @vdev: the device, unbinding
+ */
+void vpshim_timer_stop(struct vpshim_device *vdev)
+{
+	WRITE_ONCE(vdev->timer_on, false);
+	del_timer_sync(&vdev->timer);
+}
