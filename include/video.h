@@ -246,13 +246,132 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 			     ULONG NumberOfUchars, UCHAR InIoSpace);
 VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress);
 
-/* Register (memory-space) access */
+/*
+ * Port and register access. On x86 the twelve single-value accessors are
+ * inline, compiled to exactly the instruction Linux's inb/outb/readl/writel
+ * compile to (scripts/style.sh compares the object code); elsewhere, and
+ * for VideoPortGetProcAddress, they are vpshim.ko's exported functions. The
+ * buffer forms are always functions: a loop costs far more than a call.
+ * Ports are the raw port numbers VideoPortGetDeviceBase returns for I/O
+ * space; registers are its memory-space mappings.
+ */
+VOID VideoPortReadPortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count);
+VOID VideoPortReadPortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count);
+VOID VideoPortReadPortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count);
+VOID VideoPortWritePortBufferUchar(PUCHAR Port, PUCHAR Buffer, ULONG Count);
+VOID VideoPortWritePortBufferUshort(PUSHORT Port, PUSHORT Buffer, ULONG Count);
+VOID VideoPortWritePortBufferUlong(PULONG Port, PULONG Buffer, ULONG Count);
+VOID VideoPortReadRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count);
+VOID VideoPortReadRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count);
+VOID VideoPortReadRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count);
+VOID VideoPortWriteRegisterBufferUchar(PUCHAR Register, PUCHAR Buffer, ULONG Count);
+VOID VideoPortWriteRegisterBufferUshort(PUSHORT Register, PUSHORT Buffer, ULONG Count);
+VOID VideoPortWriteRegisterBufferUlong(PULONG Register, PULONG Buffer, ULONG Count);
+
+#if defined(__x86_64__) && !defined(VPSHIM_IO_OUT_OF_LINE)
+
+#define _VPSHIM_PORT(p)	((USHORT)(ULONG_PTR)(p))
+
+static inline UCHAR VideoPortReadPortUchar(PUCHAR Port)
+{
+	UCHAR v;
+
+	__asm__ __volatile__("inb %w1, %b0" : "=a"(v) : "Nd"(_VPSHIM_PORT(Port)));
+	return v;
+}
+
+static inline USHORT VideoPortReadPortUshort(PUSHORT Port)
+{
+	USHORT v;
+
+	__asm__ __volatile__("inw %w1, %w0" : "=a"(v) : "Nd"(_VPSHIM_PORT(Port)));
+	return v;
+}
+
+static inline ULONG VideoPortReadPortUlong(PULONG Port)
+{
+	ULONG v;
+
+	__asm__ __volatile__("inl %w1, %0" : "=a"(v) : "Nd"(_VPSHIM_PORT(Port)));
+	return v;
+}
+
+static inline VOID VideoPortWritePortUchar(PUCHAR Port, UCHAR Value)
+{
+	__asm__ __volatile__("outb %b0, %w1" : : "a"(Value), "Nd"(_VPSHIM_PORT(Port)));
+}
+
+static inline VOID VideoPortWritePortUshort(PUSHORT Port, USHORT Value)
+{
+	__asm__ __volatile__("outw %w0, %w1" : : "a"(Value), "Nd"(_VPSHIM_PORT(Port)));
+}
+
+static inline VOID VideoPortWritePortUlong(PULONG Port, ULONG Value)
+{
+	__asm__ __volatile__("outl %0, %w1" : : "a"(Value), "Nd"(_VPSHIM_PORT(Port)));
+}
+
+static inline UCHAR VideoPortReadRegisterUchar(PUCHAR Register)
+{
+	UCHAR v;
+
+	__asm__ __volatile__("movb %1, %0" : "=q"(v) : "m"(*(volatile UCHAR *)Register)
+			     : "memory");
+	return v;
+}
+
+static inline USHORT VideoPortReadRegisterUshort(PUSHORT Register)
+{
+	USHORT v;
+
+	__asm__ __volatile__("movw %1, %0" : "=r"(v) : "m"(*(volatile USHORT *)Register)
+			     : "memory");
+	return v;
+}
+
+static inline ULONG VideoPortReadRegisterUlong(PULONG Register)
+{
+	ULONG v;
+
+	__asm__ __volatile__("movl %1, %0" : "=r"(v) : "m"(*(volatile ULONG *)Register)
+			     : "memory");
+	return v;
+}
+
+static inline VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value)
+{
+	__asm__ __volatile__("movb %0, %1" : : "q"(Value), "m"(*(volatile UCHAR *)Register)
+			     : "memory");
+}
+
+static inline VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value)
+{
+	__asm__ __volatile__("movw %0, %1" : : "r"(Value), "m"(*(volatile USHORT *)Register)
+			     : "memory");
+}
+
+static inline VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value)
+{
+	__asm__ __volatile__("movl %0, %1" : : "r"(Value), "m"(*(volatile ULONG *)Register)
+			     : "memory");
+}
+
+#else
+
+UCHAR VideoPortReadPortUchar(PUCHAR Port);
+USHORT VideoPortReadPortUshort(PUSHORT Port);
+ULONG VideoPortReadPortUlong(PULONG Port);
+VOID VideoPortWritePortUchar(PUCHAR Port, UCHAR Value);
+VOID VideoPortWritePortUshort(PUSHORT Port, USHORT Value);
+VOID VideoPortWritePortUlong(PULONG Port, ULONG Value);
 UCHAR VideoPortReadRegisterUchar(PUCHAR Register);
 USHORT VideoPortReadRegisterUshort(PUSHORT Register);
 ULONG VideoPortReadRegisterUlong(PULONG Register);
 VOID VideoPortWriteRegisterUchar(PUCHAR Register, UCHAR Value);
 VOID VideoPortWriteRegisterUshort(PUSHORT Register, USHORT Value);
 VOID VideoPortWriteRegisterUlong(PULONG Register, ULONG Value);
+
+#endif
 
 /* Bus-master DMA: adapters and common buffers */
 PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,

@@ -41,3 +41,42 @@ build_modules sparse "$(debian_kdir)" W=1 C=2 >/dev/null
 cp "$VPSHIM_OUT/build-sparse.log" "$sp_log"
 grep -E 'warning|error' "$sp_log" || true
 check "style: W=1 and sparse report nothing" bash -c "! grep -Eq 'warning|error' '$sp_log'"
+
+# The inline VideoPort accessors must compile to what Linux's compile to.
+python3 - "$dir/bench/codegen_windows.o" "$dir/bench/codegen_linux.o" "$VPSHIM_RESULTS" <<'PY'
+import re, subprocess, sys
+win, lin, results = sys.argv[1:4]
+
+def bodies(obj, prefix):
+    out = subprocess.run(["objdump", "-d", "--no-show-raw-insn", obj], check=True,
+                         capture_output=True, text=True).stdout
+    funcs, name = {}, None
+    for line in out.splitlines():
+        m = re.match(r"^[0-9a-f]+ <" + prefix + r"(\w+)>:$", line)
+        if m:
+            name = m.group(1)
+            funcs[name] = []
+        elif name and line.strip():
+            insn = line.split(":", 1)[1].split("#")[0].strip() if ":" in line else ""
+            insn = re.sub(r"\s+", " ", insn)
+            # Call and jump targets are relocations (ftrace, return thunk).
+            insn = re.sub(r"^(call|jmp) [0-9a-f]+ ?(<[^>]*>)?", r"\1", insn)
+            if insn and not insn.startswith(("int3", "nop", "cs nop", "xchg %ax,%ax")):
+                funcs[name].append(insn)
+        elif not line.strip():
+            name = None
+    return funcs
+
+w, l = bodies(win, "vpshim_cg_win_"), bodies(lin, "vpshim_cg_linux_")
+with open(results, "a") as res:
+    for op in sorted(l):
+        same = op in w and w[op] == l[op]
+        print(("PASS" if same else "FAIL") + f" io: VideoPort {op} compiles to Linux's: "
+              + " ; ".join(l[op]))
+        if not same:
+            print("     VideoPort: " + " ; ".join(w.get(op, ["missing"])))
+        res.write(("pass" if same else "fail") + "\n")
+    if len(l) != 12:
+        print(f"FAIL io: expected 12 accessors, found {len(l)}")
+        res.write("fail\n")
+PY

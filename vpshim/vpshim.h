@@ -23,6 +23,8 @@
 #include <linux/spinlock.h>
 #include <linux/timer.h>
 
+/* vpshim exports the accessors video.h otherwise inlines; call those. */
+#define VPSHIM_IO_OUT_OF_LINE
 #include "video.h"
 #include "vpshim_miniport.h"
 
