@@ -237,6 +237,15 @@ ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 			  PVOID HwContext);
 PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName);
 
+typedef struct _VPOSVERSIONINFO {
+	ULONG Size;
+	ULONG MajorVersion;
+	ULONG MinorVersion;
+	ULONG BuildNumber;
+	USHORT ServicePackMajor;
+	USHORT ServicePackMinor;
+} VPOSVERSIONINFO, *PVPOSVERSIONINFO;
+
 /* Resources */
 VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedResources,
 				   PIO_RESOURCE_DESCRIPTOR RequestedResources,
@@ -245,6 +254,10 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress,
 			     ULONG NumberOfUchars, UCHAR InIoSpace);
 VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress);
+ULONG VideoPortGetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, ULONG SlotNumber,
+			  PVOID Buffer, ULONG Offset, ULONG Length);
+ULONG VideoPortSetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, ULONG SlotNumber,
+			  PVOID Buffer, ULONG Offset, ULONG Length);
 
 /*
  * Port and register access. On x86 the twelve single-value accessors are
@@ -432,6 +445,12 @@ VOID VideoPortStopTimer(PVOID HwDeviceExtension);
 VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
 	__attribute__((format(printf, 2, 3)));
 VOID VideoPortStallExecution(ULONG Microseconds);
+VOID VideoPortQuerySystemTime(PLARGE_INTEGER CurrentTime);
+LONGLONG VideoPortQueryPerformanceCounter(PVOID HwDeviceExtension,
+					  PLONGLONG PerformanceFrequency);
+VP_STATUS VideoPortGetVersion(PVOID HwDeviceExtension, PVPOSVERSIONINFO pVpOsVersionInfo);
+BOOLEAN VideoPortIsNoVesa(void);
+VOID VideoPortZeroDeviceMemory(PVOID Destination, ULONG Length);
 VOID VideoPortZeroMemory(PVOID Destination, ULONG Length);
 VOID VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length);
 ULONG VideoPortCompareMemory(PVOID Source1, PVOID Source2, SIZE_T Length);

@@ -49,14 +49,14 @@ judge() {
 		check "qemu-$name: $step" grep -q "VPSHIM: $step" "$logf"
 	done
 	for c in cached-to-uncached uncached-to-cached legacy-get-common-buffer 24-bit-adapter \
-		 interrupt-dma; do
-		check "qemu-$name: edu DMA round trip $c" grep -q "vp_edu: check $c: ok" "$logf"
+		 interrupt-dma bus-data; do
+		check "qemu-$name: edu sample check $c" grep -q "vp_edu: check $c: ok" "$logf"
 	done
 	# The sample frees its buffers and puts its adapters in HwInitialize; the
 	# device-wide adapter of VideoPortGetCommonBuffer stays until unbind.
 	check "qemu-$name: debugfs lists the bound device, holding no common buffer" \
 		grep -Eq 'VPSHIM: debugfs /sys/kernel/debug/vpshim/0000:[^/]*/dma: adapter \(VideoPortGetCommonBuffer\): 32-bit, MaximumLength 0, 0 buffers;1 DMA adapters;' "$logf"
-	check "qemu-$name: sample reports PASS" grep -q 'vp_edu: DMA round trips PASS, 5 checks' "$logf"
+	check "qemu-$name: sample reports PASS" grep -q 'vp_edu: DMA round trips PASS, 6 checks' "$logf"
 	check "qemu-$name: HwInterrupt connected (MSI)" grep -q 'vpshim: HwInterrupt on IRQ [0-9]* (MSI)' "$logf"
 	check "qemu-$name: no leak reported at unbind" bash -c "! grep -q 'leaked\\|never released\\|never put' '$logf'"
 	check "qemu-$name: no BUG, WARNING, Oops or DMAR fault" \

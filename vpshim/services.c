@@ -5,10 +5,25 @@
  */
 
 #include <linux/delay.h>
+#include <linux/io.h>
 #include <linux/printk.h>
 #include <linux/string.h>
+#include <linux/timekeeping.h>
 
 #include "vpshim.h"
+
+/* 100 ns units from 1601-01-01 (Windows' epoch) to 1970-01-01 (Linux's). */
+#define VPSHIM_EPOCH_1601_TO_1970	116444736000000000LL
+
+/*
+ * What VideoPortGetVersion reports: the XPDM miniport model vpshim offers
+ * is Windows XP's (5.1, build 2600, SP3), so code that checks for XP-era
+ * features finds them.
+ */
+#define VPSHIM_OS_MAJOR		5
+#define VPSHIM_OS_MINOR		1
+#define VPSHIM_OS_BUILD		2600
+#define VPSHIM_OS_SP_MAJOR	3
 
 /* Windows caps a stall at 50 us in its documentation; larger ones still work. */
 #define VPSHIM_STALL_CHUNK_US	50
@@ -115,3 +130,88 @@ ULONG VideoPortCompareMemory(PVOID Source1, PVOID Source2, SIZE_T Length)
 	return (ULONG)i;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortCompareMemory, VPSHIM);
+
+/**
+ * VideoPortQuerySystemTime() - the current time, Windows style
+ * @CurrentTime: receives 100 ns intervals since 1601-01-01 UTC
+ *
+ * Windows: KeQuerySystemTime. Linux: ktime_get_real_ns() moved to
+ * Windows' epoch and units.
+ */
+void VideoPortQuerySystemTime(PLARGE_INTEGER CurrentTime)
+{
+	if (CurrentTime)
+		CurrentTime->QuadPart = div_s64(ktime_get_real_ns(), 100) +
+					VPSHIM_EPOCH_1601_TO_1970;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortQuerySystemTime, VPSHIM);
+
+/**
+ * VideoPortQueryPerformanceCounter() - a fine-grained running count
+ * @HwDeviceExtension: the miniport's device extension (unused)
+ * @PerformanceFrequency: NULL, or receives the ticks per second
+ *
+ * Windows: KeQueryPerformanceCounter. Linux: ktime_get_ns(), so a tick is a
+ * nanosecond of monotonic time since boot and the frequency is 10^9.
+ *
+ * Return: the count.
+ */
+LONGLONG VideoPortQueryPerformanceCounter(PVOID HwDeviceExtension,
+					  PLONGLONG PerformanceFrequency)
+{
+	if (PerformanceFrequency)
+		*PerformanceFrequency = NSEC_PER_SEC;
+	return ktime_get_ns();
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortQueryPerformanceCounter, VPSHIM);
+
+/**
+ * VideoPortGetVersion() - the operating system version the miniport sees
+ * @HwDeviceExtension: the miniport's device extension (unused)
+ * @pVpOsVersionInfo: Size set by the caller; the rest is filled in
+ *
+ * Windows: the running Windows version. Linux: 5.1.2600 SP3, Windows XP,
+ * whose miniport model vpshim implements.
+ *
+ * Return: NO_ERROR, or ERROR_INVALID_PARAMETER for a NULL pointer or a Size
+ * other than sizeof(VPOSVERSIONINFO).
+ */
+VP_STATUS VideoPortGetVersion(PVOID HwDeviceExtension, PVPOSVERSIONINFO pVpOsVersionInfo)
+{
+	if (!pVpOsVersionInfo || pVpOsVersionInfo->Size != sizeof(*pVpOsVersionInfo))
+		return ERROR_INVALID_PARAMETER;
+	pVpOsVersionInfo->MajorVersion = VPSHIM_OS_MAJOR;
+	pVpOsVersionInfo->MinorVersion = VPSHIM_OS_MINOR;
+	pVpOsVersionInfo->BuildNumber = VPSHIM_OS_BUILD;
+	pVpOsVersionInfo->ServicePackMajor = VPSHIM_OS_SP_MAJOR;
+	pVpOsVersionInfo->ServicePackMinor = 0;
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetVersion, VPSHIM);
+
+/**
+ * VideoPortIsNoVesa() - whether non-PnP miniports must stick to VGA resources
+ *
+ * Context: any. Windows: TRUE when booted without VESA support, for vga.sys.
+ * Linux: vpshim binds only PnP (PCI) miniports, so never.
+ * Return: FALSE.
+ */
+BOOLEAN VideoPortIsNoVesa(void)
+{
+	return FALSE;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortIsNoVesa, VPSHIM);
+
+/**
+ * VideoPortZeroDeviceMemory() - fill device memory with zeros
+ * @Destination: inside a VideoPortGetDeviceBase() memory mapping
+ * @Length: bytes
+ *
+ * Windows: zeroes on-adapter memory with device-safe accesses. Linux:
+ * memset_io().
+ */
+void VideoPortZeroDeviceMemory(PVOID Destination, ULONG Length)
+{
+	memset_io((void __iomem __force *)Destination, 0, Length);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortZeroDeviceMemory, VPSHIM);

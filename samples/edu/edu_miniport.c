@@ -302,6 +302,31 @@ static BOOLEAN EduTestInterrupt(PEDU_EXTENSION Ext)
 	return ok;
 }
 
+/* PCI configuration space through the bus-data calls. */
+static BOOLEAN EduTestBusData(PEDU_EXTENSION Ext)
+{
+	PCI_COMMON_CONFIG config;
+	UCHAR line, scratch = 0x5a, back = 0;
+	BOOLEAN ok;
+
+	ok = VideoPortGetBusData(Ext, PCIConfiguration, 0, &config, 0, PCI_COMMON_HDR_LENGTH) ==
+	     PCI_COMMON_HDR_LENGTH && config.VendorID == 0x1234 && config.DeviceID == 0x11e8;
+	/* The interrupt line register is scratch space to the device: write, read, restore. */
+	line = config.u.type0.InterruptLine;
+	ok = ok && VideoPortSetBusData(Ext, PCIConfiguration, 0, &scratch, 0x3c, 1) == 1 &&
+	     VideoPortGetBusData(Ext, PCIConfiguration, 0, &back, 0x3c, 1) == 1 && back == scratch &&
+	     VideoPortSetBusData(Ext, PCIConfiguration, 0, &line, 0x3c, 1) == 1;
+	ok = ok && VideoPortGetBusData(Ext, Cmos, 0, &back, 0, 1) == 0;
+	if (!ok) {
+		VideoPortDebugPrint(Error, "vp_edu: bus data check failed\n");
+		return FALSE;
+	}
+	Ext->Checks++;
+	VideoPortDebugPrint(Info, "vp_edu: check bus-data: ok, %04x:%04x\n", config.VendorID,
+			    config.DeviceID);
+	return TRUE;
+}
+
 static VP_STATUS EduFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWSTR ArgumentString,
 				PVIDEO_PORT_CONFIG_INFO ConfigInfo, PUCHAR Again)
 {
@@ -336,7 +361,7 @@ static BOOLEAN EduInitialize(PVOID HwDeviceExtension)
 	BOOLEAN ok;
 
 	ok = EduTestAdapter(ext) && EduTestLegacy(ext) && EduTest24Bit(ext) &&
-	     EduTestInterrupt(ext);
+	     EduTestInterrupt(ext) && EduTestBusData(ext);
 	VideoPortDebugPrint(ok ? Info : Error, "vp_edu: DMA round trips %s, %u checks passed\n",
 			    ok ? "PASS" : "FAIL", ext->Checks);
 	return ok;
