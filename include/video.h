@@ -442,8 +442,8 @@ VOID VideoPortStartTimer(PVOID HwDeviceExtension);
 VOID VideoPortStopTimer(PVOID HwDeviceExtension);
 
 /* Services a miniport needs around the DMA core */
-VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
-	__attribute__((format(printf, 2, 3)));
+/* Windows' printf dialect (%ws, %wZ, %I64x, 32-bit %lx): no printf checking. */
+VOID VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...);
 VOID VideoPortStallExecution(ULONG Microseconds);
 VOID VideoPortQuerySystemTime(PLARGE_INTEGER CurrentTime);
 LONGLONG VideoPortQueryPerformanceCounter(PVOID HwDeviceExtension,

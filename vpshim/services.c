@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * services.c - the small services every miniport uses: debug output,
- * busy-wait delays and memory helpers.
+ * services.c - the small services every miniport uses: busy-wait delays,
+ * memory helpers, time and version.
  */
 
 #include <linux/delay.h>
@@ -27,42 +27,6 @@
 
 /* Windows caps a stall at 50 us in its documentation; larger ones still work. */
 #define VPSHIM_STALL_CHUNK_US	50
-
-/**
- * VideoPortDebugPrint() - print a message from the miniport
- * @DebugPrintLevel: Error, Warn, Trace or Info
- * @DebugMessage: printf-style format
- *
- * Windows: prints to the kernel debugger. Linux: printk at KERN_ERR (Error),
- * KERN_WARNING (Warn), or pr_debug() for Trace and Info, which dynamic debug
- * turns on (insmod vpshim.ko dyndbg=+p). Prefixed "vpshim: ".
- * Formats are the kernel's printf; the Windows-only %ws, %wZ and %I64x are
- * not translated yet (see Documentation/api.rst).
- */
-void VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, ...)
-{
-	struct va_format vaf;
-	va_list args;
-
-	if (!DebugMessage)
-		return;
-	va_start(args, DebugMessage);
-	vaf.fmt = DebugMessage;
-	vaf.va = &args;
-	switch (DebugPrintLevel) {
-	case Error:
-		pr_err("vpshim: %pV", &vaf);
-		break;
-	case Warn:
-		pr_warn("vpshim: %pV", &vaf);
-		break;
-	default:
-		pr_debug("vpshim: %pV", &vaf);
-		break;
-	}
-	va_end(args);
-}
-EXPORT_SYMBOL_NS_GPL(VideoPortDebugPrint, VPSHIM);
 
 /**
  * VideoPortStallExecution() - busy-wait

@@ -139,6 +139,9 @@ bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
 unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
 
+/* debugprint.c */
+int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);
+
 /* debugfs.c */
 struct seq_file;
 int vpshim_dma_show(struct seq_file *m, void *unused);
