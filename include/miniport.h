@@ -166,6 +166,17 @@ typedef struct _EMULATOR_ACCESS_ENTRY {
 	PVOID Routine;
 } EMULATOR_ACCESS_ENTRY, *PEMULATOR_ACCESS_ENTRY;
 
+typedef void (*PINTERFACE_REFERENCE)(PVOID Context);
+typedef void (*PINTERFACE_DEREFERENCE)(PVOID Context);
+
+typedef struct _INTERFACE {
+	USHORT Size;
+	USHORT Version;
+	PVOID Context;
+	PINTERFACE_REFERENCE InterfaceReference;
+	PINTERFACE_DEREFERENCE InterfaceDereference;
+} INTERFACE, *PINTERFACE;
+
 /* Only passed through by pointer; the layout is not needed on Linux. */
 typedef struct _IO_RESOURCE_DESCRIPTOR IO_RESOURCE_DESCRIPTOR, *PIO_RESOURCE_DESCRIPTOR;
 

@@ -237,6 +237,28 @@ ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 			  PVOID HwContext);
 PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName);
 
+typedef enum {
+	VideoPortServicesAGP = 1,
+	VideoPortServicesI2C,
+	VideoPortServicesHeadless,
+	VideoPortServicesInt10,
+	VideoPortServicesDebugReport,
+	VideoPortServicesWCMemoryProtection
+} VIDEO_PORT_SERVICES;
+
+typedef struct _VIDEO_X86_BIOS_ARGUMENTS {
+	ULONG Eax;
+	ULONG Ebx;
+	ULONG Ecx;
+	ULONG Edx;
+	ULONG Esi;
+	ULONG Edi;
+	ULONG Ebp;
+} VIDEO_X86_BIOS_ARGUMENTS, *PVIDEO_X86_BIOS_ARGUMENTS;
+
+#define CDE_USE_SUBSYSTEM_IDS		0x00000001
+#define CDE_USE_REVISION		0x00000002
+
 typedef struct _VPOSVERSIONINFO {
 	ULONG Size;
 	ULONG MajorVersion;
@@ -258,6 +280,12 @@ ULONG VideoPortGetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, UL
 			  PVOID Buffer, ULONG Offset, ULONG Length);
 ULONG VideoPortSetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, ULONG SlotNumber,
 			  PVOID Buffer, ULONG Offset, ULONG Length);
+VP_STATUS VideoPortGetVgaStatus(PVOID HwDeviceExtension, PULONG VgaStatus);
+BOOLEAN VideoPortCheckForDeviceExistence(PVOID HwDeviceExtension, USHORT VendorId,
+					 USHORT DeviceId, UCHAR RevisionId, USHORT SubVendorId,
+					 USHORT SubSystemId, ULONG Flags);
+PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2,
+			   ULONG Length);
 
 /*
  * Port and register access. On x86 the twelve single-value accessors are
@@ -451,6 +479,13 @@ LONGLONG VideoPortQueryPerformanceCounter(PVOID HwDeviceExtension,
 VP_STATUS VideoPortGetVersion(PVOID HwDeviceExtension, PVPOSVERSIONINFO pVpOsVersionInfo);
 BOOLEAN VideoPortIsNoVesa(void);
 VOID VideoPortZeroDeviceMemory(PVOID Destination, ULONG Length);
+VOID VideoPortLogError(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Vrp, VP_STATUS ErrorCode,
+		       ULONG UniqueId);
+
+/* Services that need a real-mode BIOS or are not provided yet: documented failures */
+VP_STATUS VideoPortInt10(PVOID HwDeviceExtension, PVIDEO_X86_BIOS_ARGUMENTS BiosArguments);
+VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES ServicesType,
+				 PINTERFACE Interface);
 VOID VideoPortZeroMemory(PVOID Destination, ULONG Length);
 VOID VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length);
 ULONG VideoPortCompareMemory(PVOID Source1, PVOID Source2, SIZE_T Length);

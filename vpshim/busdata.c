@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * busdata.c - PCI configuration space: VideoPortGetBusData/SetBusData.
+ * busdata.c - the PCI bus as a miniport sees it: configuration space
+ * (VideoPortGetBusData/SetBusData), the VGA status, other devices' presence
+ * and the option ROM.
  *
  * Only PCIConfiguration exists on Linux's side of things: CMOS and EISA
  * configuration are refused (0 bytes) with a one-time message. Offsets are
@@ -9,6 +11,8 @@
  */
 
 #include <linux/pci.h>
+#include <linux/slab.h>
+#include <linux/vgaarb.h>
 
 #include "vpshim.h"
 
@@ -91,3 +95,102 @@ ULONG VideoPortSetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, UL
 	return n;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortSetBusData, VPSHIM);
+
+/**
+ * VideoPortGetVgaStatus() - whether the adapter decodes the VGA resources
+ * @HwDeviceExtension: the miniport's device extension
+ * @VgaStatus: receives 1 when it does, 0 when not
+ *
+ * Windows: asks the bus whether the device decodes legacy VGA. Linux: 1
+ * when the VGA arbiter's default device is this one.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_FUNCTION for a device that is not PCI;
+ * ERROR_INVALID_PARAMETER for a NULL @VgaStatus or invalid extension.
+ */
+VP_STATUS VideoPortGetVgaStatus(PVOID HwDeviceExtension, PULONG VgaStatus)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !VgaStatus)
+		return ERROR_INVALID_PARAMETER;
+	if (!vdev->pdev)
+		return ERROR_INVALID_FUNCTION;
+	*VgaStatus = vga_default_device() == vdev->pdev;
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetVgaStatus, VPSHIM);
+
+/**
+ * VideoPortCheckForDeviceExistence() - whether a PCI device is present
+ * @HwDeviceExtension: the miniport's device extension
+ * @VendorId: vendor ID
+ * @DeviceId: device ID
+ * @RevisionId: revision, compared when @Flags has CDE_USE_REVISION
+ * @SubVendorId: subsystem vendor, compared when @Flags has CDE_USE_SUBSYSTEM_IDS
+ * @SubSystemId: subsystem ID, likewise
+ * @Flags: CDE_USE_REVISION and/or CDE_USE_SUBSYSTEM_IDS
+ *
+ * Windows: searches the PCI bus. Linux: pci_get_subsys() over all devices.
+ *
+ * Return: TRUE when such a device exists.
+ */
+BOOLEAN VideoPortCheckForDeviceExistence(PVOID HwDeviceExtension, USHORT VendorId,
+					 USHORT DeviceId, UCHAR RevisionId, USHORT SubVendorId,
+					 USHORT SubSystemId, ULONG Flags)
+{
+	bool subsys = Flags & CDE_USE_SUBSYSTEM_IDS;
+	struct pci_dev *pdev = NULL;
+
+	if (!vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_))
+		return FALSE;
+	while ((pdev = pci_get_subsys(VendorId, DeviceId, subsys ? SubVendorId : PCI_ANY_ID,
+				      subsys ? SubSystemId : PCI_ANY_ID, pdev))) {
+		if (!(Flags & CDE_USE_REVISION) || pdev->revision == RevisionId) {
+			pci_dev_put(pdev);
+			return TRUE;
+		}
+	}
+	return FALSE;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortCheckForDeviceExistence, VPSHIM);
+
+/**
+ * VideoPortGetRomImage() - read the start of the adapter's option ROM
+ * @HwDeviceExtension: the miniport's device extension
+ * @Unused1: ignored
+ * @Unused2: ignored
+ * @Length: bytes to read from the start of the ROM; 0 frees the last image
+ *
+ * Windows: reads the ROM through its BAR (or ACPI) into a buffer the port
+ * driver owns. Linux: pci_map_rom() and a copy into a per-device buffer,
+ * which the next call (or unbind) frees.
+ *
+ * Return: the image, or NULL for a Length of 0, a device that is not PCI or
+ * has no ROM, a ROM shorter than @Length, or no memory.
+ */
+PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2, ULONG Length)
+{
+	struct vpshim_device *vdev;
+	void __iomem *rom;
+	size_t size;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return NULL;
+	kvfree(vdev->rom_image);
+	vdev->rom_image = NULL;
+	if (!Length || !vdev->pdev)
+		return NULL;
+	rom = pci_map_rom(vdev->pdev, &size);
+	if (!rom)
+		return NULL;
+	if (size >= Length) {
+		vdev->rom_image = kvmalloc(Length, GFP_KERNEL);
+		if (vdev->rom_image)
+			memcpy_fromio(vdev->rom_image, rom, Length);
+	}
+	pci_unmap_rom(vdev->pdev, rom);
+	return vdev->rom_image;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortGetRomImage, VPSHIM);

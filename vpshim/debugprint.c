@@ -286,3 +286,31 @@ void VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, .
 	}
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortDebugPrint, VPSHIM);
+
+/**
+ * VideoPortLogError() - report a hardware error the miniport detected
+ * @HwDeviceExtension: the miniport's device extension
+ * @Vrp: the request being served, or NULL
+ * @ErrorCode: the miniport's error code
+ * @UniqueId: the miniport's identifier for this error
+ *
+ * Windows: writes an entry to the system event log. Linux: a ratelimited
+ * dev_err() line naming the device, the codes and the request, if any. Any
+ * IRQL.
+ */
+void VideoPortLogError(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Vrp, VP_STATUS ErrorCode,
+		       ULONG UniqueId)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return;
+	if (Vrp)
+		dev_err_ratelimited(vdev->dev, "vpshim: miniport error %#x, id %#x, during IOCTL %#x\n",
+				    ErrorCode, UniqueId, Vrp->IoControlCode);
+	else
+		dev_err_ratelimited(vdev->dev, "vpshim: miniport error %#x, id %#x\n", ErrorCode,
+				    UniqueId);
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortLogError, VPSHIM);

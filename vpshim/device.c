@@ -245,6 +245,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);
+	kvfree(vdev->rom_image);
 	mutex_destroy(&vdev->lock);
 	kfree(vdev->ext);
 	kfree(vdev);

@@ -87,6 +87,7 @@ struct vpshim_device {
 	struct timer_list timer;	/* HwTimer's */
 	bool timer_on;
 	bool regions_claimed;
+	void *rom_image;		/* VideoPortGetRomImage's last buffer */
 	struct dentry *debugfs;
 	char name[64];
 };

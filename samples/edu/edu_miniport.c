@@ -307,6 +307,7 @@ static BOOLEAN EduTestBusData(PEDU_EXTENSION Ext)
 {
 	PCI_COMMON_CONFIG config;
 	UCHAR line, scratch = 0x5a, back = 0;
+	ULONG vga = 7;
 	BOOLEAN ok;
 
 	ok = VideoPortGetBusData(Ext, PCIConfiguration, 0, &config, 0, PCI_COMMON_HDR_LENGTH) ==
@@ -317,6 +318,15 @@ static BOOLEAN EduTestBusData(PEDU_EXTENSION Ext)
 	     VideoPortGetBusData(Ext, PCIConfiguration, 0, &back, 0x3c, 1) == 1 && back == scratch &&
 	     VideoPortSetBusData(Ext, PCIConfiguration, 0, &line, 0x3c, 1) == 1;
 	ok = ok && VideoPortGetBusData(Ext, Cmos, 0, &back, 0, 1) == 0;
+	/* The bus around it: itself (revision 0x10) but no such sibling. */
+	ok = ok && VideoPortCheckForDeviceExistence(Ext, 0x1234, 0x11e8, 0, 0, 0, 0) &&
+	     VideoPortCheckForDeviceExistence(Ext, 0x1234, 0x11e8, 0x10, 0, 0, CDE_USE_REVISION) &&
+	     !VideoPortCheckForDeviceExistence(Ext, 0x1234, 0x11e8, 0x99, 0, 0,
+					       CDE_USE_REVISION) &&
+	     !VideoPortCheckForDeviceExistence(Ext, 0x1234, 0xdead, 0, 0, 0, 0);
+	/* Not the VGA device, and no option ROM. */
+	ok = ok && VideoPortGetVgaStatus(Ext, &vga) == NO_ERROR && vga == 0 &&
+	     VideoPortGetRomImage(Ext, NULL, 0, 512) == NULL;
 	if (!ok) {
 		VideoPortDebugPrint(Error, "vp_edu: bus data check failed\n");
 		return FALSE;
