@@ -273,6 +273,8 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 				   PIO_RESOURCE_DESCRIPTOR RequestedResources,
 				   ULONG NumAccessRanges, PVIDEO_ACCESS_RANGE AccessRanges,
 				   PVOID VendorId, PVOID DeviceId, PULONG Slot);
+VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRanges,
+				      PVIDEO_ACCESS_RANGE AccessRanges);
 PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress,
 			     ULONG NumberOfUchars, UCHAR InIoSpace);
 VOID VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress);

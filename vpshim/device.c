@@ -190,6 +190,7 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	mutex_init(&vdev->lock);
 	INIT_LIST_HEAD(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
+	INIT_LIST_HEAD(&vdev->claims);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
 	err = vpshim_pool_init(vdev);
 	if (err)

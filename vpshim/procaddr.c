@@ -81,6 +81,7 @@ static const struct {
 	VPSHIM_PROC(VideoPortStartTimer),
 	VPSHIM_PROC(VideoPortStopTimer),
 	VPSHIM_PROC(VideoPortSynchronizeExecution),
+	VPSHIM_PROC(VideoPortVerifyAccessRanges),
 	VPSHIM_PROC(VideoPortWaitForSingleObject),
 	VPSHIM_PROC(VideoPortWritePortBufferUchar),
 	VPSHIM_PROC(VideoPortWritePortBufferUlong),

@@ -15,6 +15,25 @@
 
 #include "vpshim.h"
 
+/* Give back every claim: the BARs and the ranges outside them. */
+static void vpshim_release_claims(struct vpshim_device *vdev)
+{
+	struct vpshim_claim *claim, *tmp;
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry_safe(claim, tmp, &vdev->claims, node) {
+		if (claim->res)
+			release_resource(claim->res);
+		kfree(claim->res);
+		list_del(&claim->node);
+		kfree(claim);
+	}
+	mutex_unlock(&vdev->lock);
+	if (vdev->regions_claimed)
+		pci_release_regions(vdev->pdev);
+	vdev->regions_claimed = false;
+}
+
 /* Claim the BARs for the miniport, once; released with the PCI device. */
 static int vpshim_claim_regions(struct vpshim_device *vdev)
 {
@@ -84,9 +103,7 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 	if (!pdev || !vpshim_ids_match(pdev, VendorId, DeviceId))
 		return ERROR_DEV_NOT_EXIST;
 	if (!NumAccessRanges) {
-		if (vdev->regions_claimed)
-			pci_release_regions(pdev);
-		vdev->regions_claimed = false;
+		vpshim_release_claims(vdev);
 		return NO_ERROR;
 	}
 	if (!AccessRanges) {
@@ -111,6 +128,54 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortGetAccessRanges, VPSHIM);
+
+/*
+ * Claim one range outside the BARs: exclusively (request_region or
+ * request_mem_region) unless the miniport marked it shareable, as VGA
+ * miniports do for the legacy VGA ranges other drivers also decode.
+ */
+static int vpshim_claim_range(struct vpshim_device *vdev, const VIDEO_ACCESS_RANGE *range)
+{
+	struct vpshim_claim *claim;
+	struct resource *parent;
+
+	claim = kzalloc(sizeof(*claim), GFP_KERNEL);
+	if (!claim)
+		return -ENOMEM;
+	claim->start = range->RangeStart.QuadPart;
+	claim->len = range->RangeLength;
+	claim->io_space = range->RangeInIoSpace;
+	if (!range->RangeShareable) {
+		parent = claim->io_space ? &ioport_resource : &iomem_resource;
+		claim->res = __request_region(parent, claim->start, claim->len, vdev->name, 0);
+		if (!claim->res) {
+			kfree(claim);
+			return -EBUSY;
+		}
+	}
+	mutex_lock(&vdev->lock);
+	list_add(&claim->node, &vdev->claims);
+	mutex_unlock(&vdev->lock);
+	return 0;
+}
+
+/* Whether [start, start + len) lies in a range VerifyAccessRanges claimed. */
+static bool vpshim_claimed(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+{
+	struct vpshim_claim *claim;
+	bool found = false;
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry(claim, &vdev->claims, node) {
+		if (claim->io_space == io && start >= claim->start &&
+		    start + len <= claim->start + claim->len) {
+			found = true;
+			break;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	return found;
+}
 
 /* The BAR of @vdev that holds [start, start + len), or -1. */
 static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u32 len, bool io)
@@ -156,9 +221,10 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return NULL;
-	if (!NumberOfUchars || vpshim_find_bar(vdev, start, NumberOfUchars, io) < 0) {
+	if (!NumberOfUchars || (vpshim_find_bar(vdev, start, NumberOfUchars, io) < 0 &&
+				!vpshim_claimed(vdev, start, NumberOfUchars, io))) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
-			      "%s range %#llx+%#x is not in a BAR of this device",
+			      "%s range %#llx+%#x is neither in a BAR nor claimed by this device",
 			      io ? "I/O" : "memory", start, NumberOfUchars);
 		return NULL;
 	}
@@ -251,7 +317,63 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 		vpshim_unmap(map);
 		n++;
 	}
-	if (vdev->regions_claimed)
-		pci_release_regions(vdev->pdev);
+	vpshim_release_claims(vdev);
 	return n;
 }
+
+/**
+ * VideoPortVerifyAccessRanges() - claim the ranges a miniport will use
+ * @HwDeviceExtension: the miniport's device extension
+ * @NumAccessRanges: number of @AccessRanges; 0 gives back every claim
+ * @AccessRanges: the ranges (entries of RangeLength 0 are skipped)
+ *
+ * Windows: checks the ranges against other drivers' claims and claims them.
+ * Linux: a range inside the device's BARs claims the BARs
+ * (pci_request_regions()); any other range is claimed with
+ * request_region()/request_mem_region(), exclusively unless RangeShareable
+ * is set (then it is only recorded). Each call replaces the previous
+ * claims. VideoPortGetDeviceBase() accepts ranges claimed here.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER when a range is already claimed
+ * by someone else (nothing stays claimed then), @AccessRanges is NULL, or
+ * the extension is invalid; ERROR_NOT_ENOUGH_MEMORY.
+ */
+VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRanges,
+				      PVIDEO_ACCESS_RANGE AccessRanges)
+{
+	struct vpshim_device *vdev;
+	int err = 0;
+	ULONG i;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	vpshim_release_claims(vdev);
+	if (!NumAccessRanges)
+		return NO_ERROR;
+	if (!AccessRanges) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL AccessRanges");
+		return ERROR_INVALID_PARAMETER;
+	}
+	for (i = 0; i < NumAccessRanges && !err; i++) {
+		const VIDEO_ACCESS_RANGE *r = &AccessRanges[i];
+
+		if (!r->RangeLength)
+			continue;
+		if (vpshim_find_bar(vdev, r->RangeStart.QuadPart, r->RangeLength,
+				    r->RangeInIoSpace) >= 0)
+			err = vpshim_claim_regions(vdev);
+		else
+			err = vpshim_claim_range(vdev, r);
+		if (err)
+			dev_info(vdev->dev, "vpshim: %s: %s range %#llx+%#x: %pe\n", __func__,
+				 r->RangeInIoSpace ? "I/O" : "memory", r->RangeStart.QuadPart,
+				 r->RangeLength, ERR_PTR(err));
+	}
+	if (err) {
+		vpshim_release_claims(vdev);
+		return err == -ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : ERROR_INVALID_PARAMETER;
+	}
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortVerifyAccessRanges, VPSHIM);

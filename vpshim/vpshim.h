@@ -43,6 +43,15 @@ struct vpshim_driver {
 	WCHAR registry_path[128];	/* Argument2 of DriverEntry */
 };
 
+/* A range claimed by VideoPortVerifyAccessRanges outside the device's BARs. */
+struct vpshim_claim {
+	struct list_head node;
+	struct resource *res;		/* NULL for a shareable range */
+	u64 start;
+	u32 len;
+	bool io_space;
+};
+
 /* A device mapping made by VideoPortGetDeviceBase. */
 struct vpshim_mapping {
 	struct list_head node;
@@ -68,6 +77,7 @@ struct vpshim_device {
 	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
 	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
 	struct list_head mappings;
+	struct list_head claims;	/* struct vpshim_claim, under lock */
 	struct rhashtable pool;		/* pool blocks, keyed by address */
 	spinlock_t pool_lock;		/* makes a free's check-and-remove atomic */
 	struct rhashtable objects;	/* spin locks and events, keyed by address */
