@@ -12,27 +12,21 @@
 #include <linux/platform_device.h>
 #include <linux/slab.h>
 
-#include "vpshim.h"
+#include "vpshim_test.h"
 
 #define POOL_TAG	0x74736554	/* "Test" */
 
 struct pool_test_ctx {
-	struct platform_device *pdev;
-	void *ext;
+	struct vpshim_test_device dev;
 };
 
 static int pool_test_init(struct kunit *test)
 {
-	static atomic_t ids = ATOMIC_INIT(0);
 	struct pool_test_ctx *ctx;
 
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->pdev = platform_device_register_simple("vpshim-pool-test",
-						    atomic_inc_return(&ids), NULL, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(ctx->pdev));
-	ctx->ext = vpshim_device_attach(&ctx->pdev->dev, 16);
-	KUNIT_ASSERT_NOT_NULL(test, ctx->ext);
+	vpshim_test_device_add(test, &ctx->dev, "vpshim-pool-test", 16);
 	test->priv = ctx;
 	return 0;
 }
@@ -41,10 +35,7 @@ static void pool_test_exit(struct kunit *test)
 {
 	struct pool_test_ctx *ctx = test->priv;
 
-	if (ctx->ext)
-		KUNIT_EXPECT_EQ_MSG(test, vpshim_device_detach(ctx->ext), 0U,
-				    "the case left pool blocks behind");
-	platform_device_unregister(ctx->pdev);
+	vpshim_test_device_remove(test, &ctx->dev);
 }
 
 struct pool_case {
@@ -71,13 +62,13 @@ static void allocate_pool_gives_zeroed_usable_block(struct kunit *test)
 	struct pool_test_ctx *ctx = test->priv;
 	u8 *p;
 
-	p = VideoPortAllocatePool(ctx->ext, c->type, c->size, POOL_TAG);
+	p = VideoPortAllocatePool(ctx->dev.ext, c->type, c->size, POOL_TAG);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 	KUNIT_EXPECT_NULL(test, memchr_inv(p, 0, c->size));
 	memset(p, 0x3c, c->size);	/* every byte is the miniport's (KASAN) */
 	if (c->type == VpNonPagedPoolCacheAligned || c->type == VpPagedPoolCacheAligned)
 		KUNIT_EXPECT_TRUE(test, IS_ALIGNED((unsigned long)p, L1_CACHE_BYTES));
-	VideoPortFreePool(ctx->ext, p);
+	VideoPortFreePool(ctx->dev.ext, p);
 }
 
 static void bad_requests_refused(struct kunit *test)
@@ -87,9 +78,9 @@ static void bad_requests_refused(struct kunit *test)
 
 	foreign = kunit_kzalloc(test, 32, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, foreign);
-	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->ext, VpPagedPool, 0, POOL_TAG));
-	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->ext, 2, 16, POOL_TAG));
-	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->ext, 3, 16, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpPagedPool, 0, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, 2, 16, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, 3, 16, POOL_TAG));
 	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(NULL, VpPagedPool, 16, POOL_TAG));
 	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(foreign, VpPagedPool, 16, POOL_TAG));
 }
@@ -102,12 +93,12 @@ static void bad_frees_refused(struct kunit *test)
 
 	foreign = kunit_kzalloc(test, 32, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, foreign);
-	p = VideoPortAllocatePool(ctx->ext, VpNonPagedPool, 64, POOL_TAG);
+	p = VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool, 64, POOL_TAG);
 	KUNIT_ASSERT_NOT_NULL(test, p);
 
-	VideoPortFreePool(ctx->ext, foreign);
-	VideoPortFreePool(ctx->ext, NULL);
-	VideoPortFreePool(ctx->ext, (u8 *)p + 8);	/* inside, not the start */
+	VideoPortFreePool(ctx->dev.ext, foreign);
+	VideoPortFreePool(ctx->dev.ext, NULL);
+	VideoPortFreePool(ctx->dev.ext, (u8 *)p + 8);	/* inside, not the start */
 	VideoPortFreePool(NULL, p);
 	/* Another device's extension: its table does not hold the block. */
 	other = platform_device_register_simple("vpshim-pool-other", 1, NULL, 0);
@@ -119,8 +110,8 @@ static void bad_frees_refused(struct kunit *test)
 	platform_device_unregister(other);
 
 	memset(p, 1, 64);		/* still allocated: KASAN agrees */
-	VideoPortFreePool(ctx->ext, p);
-	VideoPortFreePool(ctx->ext, p);	/* double free: refused, no KASAN report */
+	VideoPortFreePool(ctx->dev.ext, p);
+	VideoPortFreePool(ctx->dev.ext, p);	/* double free: refused, no KASAN report */
 }
 
 static DEFINE_SPINLOCK(pool_test_lock);
@@ -131,21 +122,21 @@ static void irql_rules(struct kunit *test)
 	void *paged, *nonpaged, *in_irq_off;
 	unsigned long flags;
 
-	paged = VideoPortAllocatePool(ctx->ext, VpPagedPool, 64, POOL_TAG);
+	paged = VideoPortAllocatePool(ctx->dev.ext, VpPagedPool, 64, POOL_TAG);
 	KUNIT_ASSERT_NOT_NULL(test, paged);
 
 	/* DISPATCH_LEVEL, as in a DPC: nonpaged only. */
 	local_bh_disable();
-	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->ext, VpPagedPool, 64, POOL_TAG));
-	nonpaged = VideoPortAllocatePool(ctx->ext, VpNonPagedPool, 64, POOL_TAG);
-	VideoPortFreePool(ctx->ext, paged);		/* refused at DISPATCH */
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpPagedPool, 64, POOL_TAG));
+	nonpaged = VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool, 64, POOL_TAG);
+	VideoPortFreePool(ctx->dev.ext, paged);		/* refused at DISPATCH */
 	local_bh_enable();
 	KUNIT_EXPECT_NOT_NULL(test, nonpaged);
 
 	/* Above DISPATCH_LEVEL nothing is done. */
 	spin_lock_irqsave(&pool_test_lock, flags);
-	in_irq_off = VideoPortAllocatePool(ctx->ext, VpNonPagedPool, 64, POOL_TAG);
-	VideoPortFreePool(ctx->ext, nonpaged);
+	in_irq_off = VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool, 64, POOL_TAG);
+	VideoPortFreePool(ctx->dev.ext, nonpaged);
 	spin_unlock_irqrestore(&pool_test_lock, flags);
 	KUNIT_EXPECT_NULL(test, in_irq_off);
 
@@ -153,9 +144,9 @@ static void irql_rules(struct kunit *test)
 	memset(paged, 1, 64);
 	memset(nonpaged, 1, 64);
 	local_bh_disable();
-	VideoPortFreePool(ctx->ext, nonpaged);		/* nonpaged: fine at DISPATCH */
+	VideoPortFreePool(ctx->dev.ext, nonpaged);		/* nonpaged: fine at DISPATCH */
 	local_bh_enable();
-	VideoPortFreePool(ctx->ext, paged);
+	VideoPortFreePool(ctx->dev.ext, paged);
 }
 
 static void allocate_buffer_contract(struct kunit *test)
@@ -165,19 +156,19 @@ static void allocate_buffer_contract(struct kunit *test)
 	unsigned long flags;
 	VP_STATUS status;
 
-	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->ext, 128, &buf), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->dev.ext, 128, &buf), NO_ERROR);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
 	KUNIT_EXPECT_NULL(test, memchr_inv(buf, 0, 128));
-	VideoPortReleaseBuffer(ctx->ext, buf);
+	VideoPortReleaseBuffer(ctx->dev.ext, buf);
 
-	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->ext, 128, NULL),
+	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->dev.ext, 128, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->ext, 0, &buf),
+	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(ctx->dev.ext, 0, &buf),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortAllocateBuffer(NULL, 128, &buf),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	local_irq_save(flags);
-	status = VideoPortAllocateBuffer(ctx->ext, 128, &buf);
+	status = VideoPortAllocateBuffer(ctx->dev.ext, 128, &buf);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)ERROR_NOT_ENOUGH_MEMORY);
 	KUNIT_EXPECT_NULL(test, buf);
@@ -188,12 +179,12 @@ static void unbind_frees_and_counts_leaks(struct kunit *test)
 	struct pool_test_ctx *ctx = test->priv;
 	PVOID buf;
 
-	KUNIT_ASSERT_NOT_NULL(test, VideoPortAllocatePool(ctx->ext, VpPagedPool, 10, POOL_TAG));
-	KUNIT_ASSERT_NOT_NULL(test, VideoPortAllocatePool(ctx->ext, VpNonPagedPool, 10000,
+	KUNIT_ASSERT_NOT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpPagedPool, 10, POOL_TAG));
+	KUNIT_ASSERT_NOT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool, 10000,
 							  POOL_TAG));
-	KUNIT_ASSERT_EQ(test, VideoPortAllocateBuffer(ctx->ext, 5, &buf), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, vpshim_device_detach(ctx->ext), 3U);
-	ctx->ext = NULL;
+	KUNIT_ASSERT_EQ(test, VideoPortAllocateBuffer(ctx->dev.ext, 5, &buf), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, vpshim_device_detach(ctx->dev.ext), 3U);
+	ctx->dev.ext = NULL;
 }
 
 static void allocation_failure_at_every_site(struct kunit *test)
@@ -206,13 +197,13 @@ static void allocation_failure_at_every_site(struct kunit *test)
 
 	for (n = 1; n < 100 && !done; n++) {
 		current->fail_nth = n;
-		p = VideoPortAllocatePool(ctx->ext, VpPagedPool, 256, POOL_TAG);
+		p = VideoPortAllocatePool(ctx->dev.ext, VpPagedPool, 256, POOL_TAG);
 		done = current->fail_nth != 0;
 		current->fail_nth = 0;
 		if (!p)
 			failures++;
 		else
-			VideoPortFreePool(ctx->ext, p);
+			VideoPortFreePool(ctx->dev.ext, p);
 	}
 	KUNIT_EXPECT_TRUE(test, done);
 	KUNIT_EXPECT_GE(test, failures, 1U);
@@ -268,7 +259,7 @@ static void concurrent_alloc_free(struct kunit *test)
 	t = kunit_kcalloc(test, POOL_THREADS, sizeof(*t), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	for (i = 0; i < POOL_THREADS; i++) {
-		t[i].ext = ctx->ext;
+		t[i].ext = ctx->dev.ext;
 		t[i].id = 0x40 + i;
 		init_completion(&t[i].done);
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(pool_worker, &t[i], "vpshim-pool/%d",

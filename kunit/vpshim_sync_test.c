@@ -12,25 +12,19 @@
 #include <linux/slab.h>
 #include <linux/timer.h>
 
-#include "vpshim.h"
+#include "vpshim_test.h"
 
 struct sync_test_ctx {
-	struct platform_device *pdev;
-	void *ext;
+	struct vpshim_test_device dev;
 };
 
 static int sync_test_init(struct kunit *test)
 {
-	static atomic_t ids = ATOMIC_INIT(0);
 	struct sync_test_ctx *ctx;
 
 	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, ctx);
-	ctx->pdev = platform_device_register_simple("vpshim-sync-test",
-						    atomic_inc_return(&ids), NULL, 0);
-	KUNIT_ASSERT_FALSE(test, IS_ERR_OR_NULL(ctx->pdev));
-	ctx->ext = vpshim_device_attach(&ctx->pdev->dev, 16);
-	KUNIT_ASSERT_NOT_NULL(test, ctx->ext);
+	vpshim_test_device_add(test, &ctx->dev, "vpshim-sync-test", 16);
 	test->priv = ctx;
 	return 0;
 }
@@ -39,10 +33,7 @@ static void sync_test_exit(struct kunit *test)
 {
 	struct sync_test_ctx *ctx = test->priv;
 
-	if (ctx->ext)
-		KUNIT_EXPECT_EQ_MSG(test, vpshim_device_detach(ctx->ext), 0U,
-				    "the case left locks or events behind");
-	platform_device_unregister(ctx->pdev);
+	vpshim_test_device_remove(test, &ctx->dev);
 }
 
 static void irql_follows_context(struct kunit *test)
@@ -67,30 +58,30 @@ static void spin_lock_raises_and_restores_irql(struct kunit *test)
 	PSPIN_LOCK a, b;
 	UCHAR old = 0xff, inside, old_b = 0xff;
 
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &a), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &b), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &a), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &b), NO_ERROR);
 	KUNIT_EXPECT_PTR_NE(test, a, b);
 
-	VideoPortAcquireSpinLock(ctx->ext, a, &old);
+	VideoPortAcquireSpinLock(ctx->dev.ext, a, &old);
 	inside = VideoPortGetCurrentIrql();
 	/* Nesting two locks is legal and not recursion for lockdep. */
-	VideoPortAcquireSpinLock(ctx->ext, b, &old_b);
-	VideoPortReleaseSpinLock(ctx->ext, b, old_b);
-	VideoPortReleaseSpinLock(ctx->ext, a, old);
+	VideoPortAcquireSpinLock(ctx->dev.ext, b, &old_b);
+	VideoPortReleaseSpinLock(ctx->dev.ext, b, old_b);
+	VideoPortReleaseSpinLock(ctx->dev.ext, a, old);
 	KUNIT_EXPECT_EQ(test, old, (UCHAR)PASSIVE_LEVEL);
 	KUNIT_EXPECT_EQ(test, old_b, (UCHAR)DISPATCH_LEVEL);
 	KUNIT_EXPECT_EQ(test, inside, (UCHAR)DISPATCH_LEVEL);
 	KUNIT_EXPECT_EQ(test, VideoPortGetCurrentIrql(), (UCHAR)PASSIVE_LEVEL);
 
 	local_bh_disable();
-	VideoPortAcquireSpinLockAtDpcLevel(ctx->ext, a);
+	VideoPortAcquireSpinLockAtDpcLevel(ctx->dev.ext, a);
 	inside = VideoPortGetCurrentIrql();
-	VideoPortReleaseSpinLockFromDpcLevel(ctx->ext, a);
+	VideoPortReleaseSpinLockFromDpcLevel(ctx->dev.ext, a);
 	local_bh_enable();
 	KUNIT_EXPECT_EQ(test, inside, (UCHAR)DISPATCH_LEVEL);
 
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, a), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, b), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, a), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, b), NO_ERROR);
 }
 
 /* The same lock from a timer (softirq, a DPC's context) and from a task. */
@@ -121,20 +112,20 @@ static void spin_lock_shared_with_dpc_context(struct kunit *test)
 
 	c = kunit_kzalloc(test, sizeof(*c), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, c);
-	c->ext = ctx->ext;
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &c->lock), NO_ERROR);
+	c->ext = ctx->dev.ext;
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &c->lock), NO_ERROR);
 	timer_setup(&c->timer, dpc_lock_timer, 0);
 	for (i = 0; i < 5; i++) {
 		init_completion(&c->done);
 		mod_timer(&c->timer, jiffies + 1);
-		VideoPortAcquireSpinLock(ctx->ext, c->lock, &old);
+		VideoPortAcquireSpinLock(ctx->dev.ext, c->lock, &old);
 		c->counter += 10;
-		VideoPortReleaseSpinLock(ctx->ext, c->lock, old);
+		VideoPortReleaseSpinLock(ctx->dev.ext, c->lock, old);
 		wait_for_completion(&c->done);
 	}
 	del_timer_sync(&c->timer);
 	KUNIT_EXPECT_EQ(test, c->counter, 55);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, c->lock), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, c->lock), NO_ERROR);
 }
 
 struct lock_thread {
@@ -170,9 +161,10 @@ static void spin_lock_excludes_other_threads(struct kunit *test)
 
 	t = kunit_kcalloc(test, 3, sizeof(*t), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, t);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &lock), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &lock), NO_ERROR);
 	for (i = 0; i < 3; i++) {
-		t[i] = (struct lock_thread){ .ext = ctx->ext, .lock = lock, .counter = &counter };
+		t[i] = (struct lock_thread){ .ext = ctx->dev.ext, .lock = lock,
+					     .counter = &counter };
 		init_completion(&t[i].done);
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(lock_worker, &t[i], "vpshim-lock/%d",
 							    i)));
@@ -180,7 +172,7 @@ static void spin_lock_excludes_other_threads(struct kunit *test)
 	for (i = 0; i < 3; i++)
 		wait_for_completion(&t[i].done);
 	KUNIT_EXPECT_EQ(test, counter, 15000);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, lock), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, lock), NO_ERROR);
 }
 
 static void bad_spin_locks_refused(struct kunit *test)
@@ -193,29 +185,29 @@ static void bad_spin_locks_refused(struct kunit *test)
 
 	foreign = kunit_kzalloc(test, 64, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, foreign);
-	KUNIT_EXPECT_EQ(test, VideoPortCreateSpinLock(ctx->ext, NULL),
+	KUNIT_EXPECT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortCreateSpinLock(foreign, &lock),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &deleted), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, deleted), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &event), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &deleted), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, deleted), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
 
-	VideoPortAcquireSpinLock(ctx->ext, NULL, &old);
-	VideoPortAcquireSpinLock(ctx->ext, foreign, &old);
-	VideoPortAcquireSpinLock(ctx->ext, deleted, &old);
-	VideoPortAcquireSpinLock(ctx->ext, (PSPIN_LOCK)event, &old);
-	VideoPortReleaseSpinLock(ctx->ext, foreign, 0);
-	VideoPortAcquireSpinLockAtDpcLevel(ctx->ext, foreign);
-	VideoPortReleaseSpinLockFromDpcLevel(ctx->ext, deleted);
+	VideoPortAcquireSpinLock(ctx->dev.ext, NULL, &old);
+	VideoPortAcquireSpinLock(ctx->dev.ext, foreign, &old);
+	VideoPortAcquireSpinLock(ctx->dev.ext, deleted, &old);
+	VideoPortAcquireSpinLock(ctx->dev.ext, (PSPIN_LOCK)event, &old);
+	VideoPortReleaseSpinLock(ctx->dev.ext, foreign, 0);
+	VideoPortAcquireSpinLockAtDpcLevel(ctx->dev.ext, foreign);
+	VideoPortReleaseSpinLockFromDpcLevel(ctx->dev.ext, deleted);
 	/* Nothing was taken, nothing was dropped. */
 	KUNIT_EXPECT_EQ(test, old, (UCHAR)0x7f);
 	KUNIT_EXPECT_EQ(test, VideoPortGetCurrentIrql(), (UCHAR)PASSIVE_LEVEL);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, deleted),
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, deleted),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, (PSPIN_LOCK)event),
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, (PSPIN_LOCK)event),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, event), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
 }
 
 /* ---- events ---- */
@@ -226,32 +218,33 @@ static void event_states(struct kunit *test)
 	LARGE_INTEGER zero = { .QuadPart = 0 };
 	PEVENT note, sync;
 
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext,
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext,
 						   NOTIFICATION_EVENT | INITIAL_EVENT_SIGNALED,
 						   NULL, &note), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, SYNCHRONIZATION_EVENT, NULL, &sync),
+	KUNIT_ASSERT_EQ(test,
+			VideoPortCreateEvent(ctx->dev.ext, SYNCHRONIZATION_EVENT, NULL, &sync),
 			NO_ERROR);
-	KUNIT_EXPECT_NE(test, VideoPortReadStateEvent(ctx->ext, note), 0);
-	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->ext, sync), 0);
+	KUNIT_EXPECT_NE(test, VideoPortReadStateEvent(ctx->dev.ext, note), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->dev.ext, sync), 0);
 
 	/* A notification event stays signaled through waits. */
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, note, &zero), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, note, NULL), NO_ERROR);
-	KUNIT_EXPECT_NE(test, VideoPortReadStateEvent(ctx->ext, note), 0);
-	VideoPortClearEvent(ctx->ext, note);
-	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->ext, note), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, note, &zero), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, note, NULL), NO_ERROR);
+	KUNIT_EXPECT_NE(test, VideoPortReadStateEvent(ctx->dev.ext, note), 0);
+	VideoPortClearEvent(ctx->dev.ext, note);
+	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->dev.ext, note), 0);
 
 	/* SetEvent says whether it was already signaled. */
-	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->ext, sync), 0);
-	KUNIT_EXPECT_NE(test, VideoPortSetEvent(ctx->ext, sync), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->dev.ext, sync), 0);
+	KUNIT_EXPECT_NE(test, VideoPortSetEvent(ctx->dev.ext, sync), 0);
 	/* A synchronization event resets when a wait takes it. */
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, sync, &zero), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->ext, sync), 0);
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, sync, &zero),
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, sync, &zero), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->dev.ext, sync), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, sync, &zero),
 			(VP_STATUS)WAIT_TIMEOUT);
 
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, note), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, sync), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, note), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, sync), NO_ERROR);
 }
 
 static void wait_timeouts_in_windows_units(struct kunit *test)
@@ -261,11 +254,11 @@ static void wait_timeouts_in_windows_units(struct kunit *test)
 	PEVENT event;
 	u64 t0, ms;
 
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &event), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
 
 	timeout.QuadPart = -50 * 10000LL;		/* 50 ms, relative */
 	t0 = ktime_get_ns();
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, event, &timeout),
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
 			(VP_STATUS)WAIT_TIMEOUT);
 	ms = div_u64(ktime_get_ns() - t0, NSEC_PER_MSEC);
 	KUNIT_EXPECT_GE(test, ms, 50ULL);
@@ -274,7 +267,7 @@ static void wait_timeouts_in_windows_units(struct kunit *test)
 	/* Absolute: system time in 100 ns units since 1601. */
 	timeout.QuadPart = ktime_get_real_ns() / 100 + 116444736000000000LL + 30 * 10000LL;
 	t0 = ktime_get_ns();
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, event, &timeout),
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
 			(VP_STATUS)WAIT_TIMEOUT);
 	ms = div_u64(ktime_get_ns() - t0, NSEC_PER_MSEC);
 	KUNIT_EXPECT_GE(test, ms, 29ULL);
@@ -282,11 +275,11 @@ static void wait_timeouts_in_windows_units(struct kunit *test)
 
 	timeout.QuadPart = 116444736000000000LL;	/* 1970: long past */
 	t0 = ktime_get_ns();
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, event, &timeout),
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
 			(VP_STATUS)WAIT_TIMEOUT);
 	KUNIT_EXPECT_LT(test, ktime_get_ns() - t0, 100ULL * NSEC_PER_MSEC);
 
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, event), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
 }
 
 struct waiter {
@@ -314,11 +307,11 @@ static void set_wakes_one_or_all(struct kunit *test)
 
 	w = kunit_kcalloc(test, 4, sizeof(*w), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, w);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &sync), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, NOTIFICATION_EVENT, NULL, &note),
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &sync), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, NOTIFICATION_EVENT, NULL, &note),
 			NO_ERROR);
 	for (i = 0; i < 4; i++) {
-		w[i] = (struct waiter){ .ext = ctx->ext, .event = i < 2 ? sync : note,
+		w[i] = (struct waiter){ .ext = ctx->dev.ext, .event = i < 2 ? sync : note,
 					.status = -1 };
 		init_completion(&w[i].done);
 		KUNIT_ASSERT_FALSE(test, IS_ERR(kthread_run(waiter_thread, &w[i], "vpshim-w/%d",
@@ -329,21 +322,21 @@ static void set_wakes_one_or_all(struct kunit *test)
 		KUNIT_EXPECT_FALSE(test, completion_done(&w[i].done));
 
 	/* One set of a synchronization event releases exactly one waiter. */
-	VideoPortSetEvent(ctx->ext, sync);
+	VideoPortSetEvent(ctx->dev.ext, sync);
 	msleep(50);
 	woken = completion_done(&w[0].done) + completion_done(&w[1].done);
 	KUNIT_EXPECT_EQ(test, woken, 1);
-	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->ext, sync), 0);
-	VideoPortSetEvent(ctx->ext, sync);
+	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->dev.ext, sync), 0);
+	VideoPortSetEvent(ctx->dev.ext, sync);
 
 	/* A notification event releases everyone. */
-	VideoPortSetEvent(ctx->ext, note);
+	VideoPortSetEvent(ctx->dev.ext, note);
 	for (i = 0; i < 4; i++) {
 		wait_for_completion(&w[i].done);
 		KUNIT_EXPECT_EQ(test, w[i].status, (VP_STATUS)NO_ERROR);
 	}
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, sync), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, note), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, sync), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, note), NO_ERROR);
 }
 
 static void event_rules_above_passive(struct kunit *test)
@@ -355,20 +348,20 @@ static void event_rules_above_passive(struct kunit *test)
 	PEVENT event;
 	LONG was;
 
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &event), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
 	/* Setting from an interrupt handler's context is allowed. */
 	local_irq_save(flags);
-	was = VideoPortSetEvent(ctx->ext, event);
+	was = VideoPortSetEvent(ctx->dev.ext, event);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_EQ(test, was, 0);
 	/* At DISPATCH_LEVEL only a zero-timeout wait is allowed. */
 	local_bh_disable();
-	poll = VideoPortWaitForSingleObject(ctx->ext, event, &zero);
-	sleep = VideoPortWaitForSingleObject(ctx->ext, event, &ten_ms);
+	poll = VideoPortWaitForSingleObject(ctx->dev.ext, event, &zero);
+	sleep = VideoPortWaitForSingleObject(ctx->dev.ext, event, &ten_ms);
 	local_bh_enable();
 	KUNIT_EXPECT_EQ(test, poll, (VP_STATUS)NO_ERROR);
 	KUNIT_EXPECT_EQ(test, sleep, (VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, event), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
 }
 
 static void bad_events_refused(struct kunit *test)
@@ -381,25 +374,25 @@ static void bad_events_refused(struct kunit *test)
 
 	foreign = kunit_kzalloc(test, 64, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, foreign);
-	KUNIT_EXPECT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, NULL),
+	KUNIT_EXPECT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &deleted), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortDeleteEvent(ctx->ext, deleted), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &lock), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &deleted), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, deleted), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &lock), NO_ERROR);
 
-	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->ext, foreign), 0);
-	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->ext, deleted), 0);
-	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->ext, NULL), 0);
-	VideoPortClearEvent(ctx->ext, foreign);
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, foreign, &zero),
+	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->dev.ext, foreign), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortSetEvent(ctx->dev.ext, deleted), 0);
+	KUNIT_EXPECT_EQ(test, VideoPortReadStateEvent(ctx->dev.ext, NULL), 0);
+	VideoPortClearEvent(ctx->dev.ext, foreign);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, foreign, &zero),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->ext, lock, NULL),
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, lock, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(foreign, deleted, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->ext, deleted),
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, deleted),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->ext, lock), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, lock), NO_ERROR);
 }
 
 static void unbind_frees_and_counts_objects(struct kunit *test)
@@ -408,10 +401,10 @@ static void unbind_frees_and_counts_objects(struct kunit *test)
 	PSPIN_LOCK lock;
 	PEVENT event;
 
-	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->ext, &lock), NO_ERROR);
-	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->ext, 0, NULL, &event), NO_ERROR);
-	KUNIT_EXPECT_EQ(test, vpshim_device_detach(ctx->ext), 2U);
-	ctx->ext = NULL;
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &lock), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
+	KUNIT_EXPECT_EQ(test, vpshim_device_detach(ctx->dev.ext), 2U);
+	ctx->dev.ext = NULL;
 }
 
 /* ---- interlocked ---- */
