@@ -125,7 +125,7 @@ static int vpshim_dma_update_mask(struct vpshim_device *vdev)
 
 static struct vpshim_dma_adapter *
 vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_length,
-			  bool scatter_gather, bool legacy)
+			  bool legacy)
 {
 	struct vpshim_dma_adapter *adapter;
 	int err;
@@ -136,7 +136,6 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 	adapter->vdev = vdev;
 	adapter->mask_bits = mask_bits;
 	adapter->max_length = max_length;
-	adapter->scatter_gather = scatter_gather;
 	adapter->legacy = legacy;
 	spin_lock_init(&adapter->lock);
 	init_completion(&adapter->idle);
@@ -206,7 +205,7 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 	}
 	bits = vpshim_dma_mask_bits(VpDeviceDescription);
 	adapter = vpshim_dma_adapter_create(vdev, bits, VpDeviceDescription->MaximumLength,
-					    VpDeviceDescription->ScatterGather, false);
+					    false);
 	if (IS_ERR(adapter)) {
 		dev_err_ratelimited(vdev->dev, "%s: no adapter for a %u-bit mask: %pe\n",
 				    __func__, bits, adapter);
@@ -324,13 +323,24 @@ bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_length_ok);
 
-/* Allocate and track one buffer; the adapter is referenced by the caller. */
+/*
+ * Check the request, then allocate and track one buffer; the adapter is
+ * referenced by the caller.
+ */
 static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
-			      PPHYSICAL_ADDRESS logical, bool cached, unsigned long caller)
+			      PPHYSICAL_ADDRESS logical, bool cached, const char *func,
+			      unsigned long caller)
 {
 	struct device *dev = adapter->vdev->dev;
 	struct vpshim_common_buffer *buf;
 	int err;
+
+	if (!logical) {
+		vpshim_misuse(adapter->vdev, func, caller, "NULL LogicalAddress");
+		return NULL;
+	}
+	if (!vpshim_dma_length_ok(adapter, length, func, caller))
+		return NULL;
 
 	buf = kmalloc(sizeof(*buf), GFP_KERNEL);
 	if (!buf)
@@ -391,7 +401,7 @@ PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpD
 {
 	struct vpshim_dma_adapter *adapter;
 	struct vpshim_device *vdev;
-	void *cpu_addr = NULL;
+	void *cpu_addr;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
@@ -403,11 +413,8 @@ PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpD
 			      VpDmaAdapter);
 		return NULL;
 	}
-	if (!LogicalAddress)
-		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL LogicalAddress");
-	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
-		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
-					    CacheEnabled, _RET_IP_);
+	cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress, CacheEnabled,
+				    __func__, _RET_IP_);
 	vpshim_dma_adapter_put(adapter);
 	return cpu_addr;
 }
@@ -564,8 +571,7 @@ static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vd
 	if (adapter)
 		return adapter;
 
-	adapter = vpshim_dma_adapter_create(vdev, 32, vdev->config.MaximumTransferLength,
-					    false, true);
+	adapter = vpshim_dma_adapter_create(vdev, 32, vdev->config.MaximumTransferLength, true);
 	if (IS_ERR(adapter))
 		return NULL;
 	mutex_lock(&vdev->lock);
@@ -602,7 +608,7 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 {
 	struct vpshim_dma_adapter *adapter;
 	struct vpshim_device *vdev;
-	void *cpu_addr = NULL;
+	void *cpu_addr;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
@@ -612,11 +618,8 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 		dev_err_ratelimited(vdev->dev, "%s: no 32-bit DMA for this device\n", __func__);
 		return NULL;
 	}
-	if (!LogicalAddress)
-		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL LogicalAddress");
-	else if (vpshim_dma_length_ok(adapter, DesiredLength, __func__, _RET_IP_))
-		cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress,
-					    CacheEnabled, _RET_IP_);
+	cpu_addr = vpshim_dma_alloc(adapter, DesiredLength, LogicalAddress, CacheEnabled,
+				    __func__, _RET_IP_);
 	if (cpu_addr && pActualLength)
 		*pActualLength = DesiredLength;
 	vpshim_dma_adapter_put(adapter);

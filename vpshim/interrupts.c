@@ -75,6 +75,22 @@ void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
 	tasklet_kill(&vdev->dpc);
 }
 
+/*
+ * Record whether the miniport has the interrupt disabled; return what was
+ * recorded before, so enable_irq()/disable_irq() stay balanced.
+ */
+static bool vpshim_irq_mark_disabled(struct vpshim_device *vdev, bool disabled)
+{
+	unsigned long flags;
+	bool was;
+
+	spin_lock_irqsave(&vdev->isr_lock, flags);
+	was = vdev->irq_disabled;
+	vdev->irq_disabled = disabled;
+	spin_unlock_irqrestore(&vdev->isr_lock, flags);
+	return was;
+}
+
 /**
  * VideoPortEnableInterrupt() - let the adapter's interrupts through again
  * @HwDeviceExtension: the miniport's device extension
@@ -88,17 +104,11 @@ void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
 VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension)
 {
 	struct vpshim_device *vdev;
-	unsigned long flags;
-	bool was;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vdev->irq)
 		return ERROR_INVALID_FUNCTION;
-	spin_lock_irqsave(&vdev->isr_lock, flags);
-	was = vdev->irq_disabled;
-	vdev->irq_disabled = false;
-	spin_unlock_irqrestore(&vdev->isr_lock, flags);
-	if (was)
+	if (vpshim_irq_mark_disabled(vdev, false))
 		enable_irq(vdev->irq);
 	return NO_ERROR;
 }
@@ -117,17 +127,11 @@ EXPORT_SYMBOL_NS_GPL(VideoPortEnableInterrupt, VPSHIM);
 VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension)
 {
 	struct vpshim_device *vdev;
-	unsigned long flags;
-	bool was;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vdev->irq)
 		return ERROR_INVALID_FUNCTION;
-	spin_lock_irqsave(&vdev->isr_lock, flags);
-	was = vdev->irq_disabled;
-	vdev->irq_disabled = true;
-	spin_unlock_irqrestore(&vdev->isr_lock, flags);
-	if (was)
+	if (vpshim_irq_mark_disabled(vdev, true))
 		return NO_ERROR;
 	if (in_hardirq())
 		disable_irq_nosync(vdev->irq);

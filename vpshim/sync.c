@@ -214,6 +214,40 @@ static void vpshim_spin_release(PSPIN_LOCK lock)
 		spin_unlock(&lock->lock);
 }
 
+/* The acquire calls: check extension and lock, take it, report the IRQL. */
+static void vpshim_spin_lock_call(PVOID ext, PSPIN_LOCK lock, PUCHAR old_irql,
+				  const char *func, unsigned long caller)
+	__acquires(&lock->lock)
+{
+	UCHAR irql = VideoPortGetCurrentIrql();
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(ext, func, caller);
+	if (!vdev || !vpshim_object_get(vdev, lock, VPSHIM_SPIN_LOCK, func, caller)) {
+		/* Refused: nothing is taken, though the miniport thinks so. */
+		__acquire(&lock->lock);
+		return;
+	}
+	vpshim_spin_acquire(vdev, lock, func, caller);
+	if (old_irql)
+		*old_irql = irql;
+}
+
+/* The release calls: check extension and lock, then undo the acquire. */
+static void vpshim_spin_unlock_call(PVOID ext, PSPIN_LOCK lock, const char *func,
+				    unsigned long caller)
+	__releases(&lock->lock)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(ext, func, caller);
+	if (!vdev || !vpshim_object_get(vdev, lock, VPSHIM_SPIN_LOCK, func, caller)) {
+		__release(&lock->lock);		/* refused: nothing was held */
+		return;
+	}
+	vpshim_spin_release(lock);
+}
+
 /**
  * VideoPortAcquireSpinLock() - raise to DISPATCH_LEVEL and take a spin lock
  * @HwDeviceExtension: the miniport's device extension
@@ -227,18 +261,7 @@ static void vpshim_spin_release(PSPIN_LOCK lock)
 void VideoPortAcquireSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, PUCHAR OldIrql)
 	__acquires(&SpinLock->lock)
 {
-	struct vpshim_device *vdev;
-	UCHAR irql = VideoPortGetCurrentIrql();
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
-		/* Refused: nothing is taken, though the miniport thinks so. */
-		__acquire(&SpinLock->lock);
-		return;
-	}
-	vpshim_spin_acquire(vdev, SpinLock, __func__, _RET_IP_);
-	if (OldIrql)
-		*OldIrql = irql;
+	vpshim_spin_lock_call(HwDeviceExtension, SpinLock, OldIrql, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLock, VPSHIM);
 
@@ -254,14 +277,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLock, VPSHIM);
 void VideoPortAcquireSpinLockAtDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 	__acquires(&SpinLock->lock)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
-		__acquire(&SpinLock->lock);	/* refused: see VideoPortAcquireSpinLock */
-		return;
-	}
-	vpshim_spin_acquire(vdev, SpinLock, __func__, _RET_IP_);
+	vpshim_spin_lock_call(HwDeviceExtension, SpinLock, NULL, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLockAtDpcLevel, VPSHIM);
 
@@ -277,14 +293,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLockAtDpcLevel, VPSHIM);
 void VideoPortReleaseSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, UCHAR NewIrql)
 	__releases(&SpinLock->lock)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
-		__release(&SpinLock->lock);	/* refused: nothing was held */
-		return;
-	}
-	vpshim_spin_release(SpinLock);
+	vpshim_spin_unlock_call(HwDeviceExtension, SpinLock, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLock, VPSHIM);
 
@@ -298,16 +307,17 @@ EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLock, VPSHIM);
 void VideoPortReleaseSpinLockFromDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 	__releases(&SpinLock->lock)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_)) {
-		__release(&SpinLock->lock);	/* refused: nothing was held */
-		return;
-	}
-	vpshim_spin_release(SpinLock);
+	vpshim_spin_unlock_call(HwDeviceExtension, SpinLock, __func__, _RET_IP_);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLockFromDpcLevel, VPSHIM);
+
+/* The live event @event of the device behind @ext, or NULL (reported). */
+static PEVENT vpshim_event_get(PVOID ext, PVOID event, const char *func, unsigned long caller)
+{
+	struct vpshim_device *vdev = vpshim_device_get(ext, func, caller);
+
+	return vdev ? vpshim_object_get(vdev, event, VPSHIM_EVENT, func, caller) : NULL;
+}
 
 /**
  * VideoPortCreateEvent() - create an event object
@@ -389,12 +399,10 @@ EXPORT_SYMBOL_NS_GPL(VideoPortDeleteEvent, VPSHIM);
  */
 LONG VideoPortSetEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 {
-	struct vpshim_device *vdev;
 	unsigned long flags;
 	bool was;
 
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+	if (!vpshim_event_get(HwDeviceExtension, pEvent, __func__, _RET_IP_))
 		return 0;
 	spin_lock_irqsave(&pEvent->lock, flags);
 	was = pEvent->signaled;
@@ -417,10 +425,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortSetEvent, VPSHIM);
  */
 void VideoPortClearEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (vdev && vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+	if (vpshim_event_get(HwDeviceExtension, pEvent, __func__, _RET_IP_))
 		WRITE_ONCE(pEvent->signaled, false);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortClearEvent, VPSHIM);
@@ -436,10 +441,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortClearEvent, VPSHIM);
  */
 LONG VideoPortReadStateEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_object_get(vdev, pEvent, VPSHIM_EVENT, __func__, _RET_IP_))
+	if (!vpshim_event_get(HwDeviceExtension, pEvent, __func__, _RET_IP_))
 		return 0;
 	return READ_ONCE(pEvent->signaled);
 }

@@ -20,6 +20,19 @@ static void vpshim_timer_fire(struct timer_list *t)
 		mod_timer(&vdev->timer, jiffies + HZ);
 }
 
+/* The device behind @ext if it has an HwTimer; NULL (reported) if not. */
+static struct vpshim_device *vpshim_timer_device(PVOID ext, const char *func,
+						 unsigned long caller)
+{
+	struct vpshim_device *vdev = vpshim_device_get(ext, func, caller);
+
+	if (vdev && !vdev->hw_timer) {
+		vpshim_misuse(vdev, func, caller, "the miniport has no HwTimer");
+		return NULL;
+	}
+	return vdev;
+}
+
 /**
  * VideoPortStartTimer() - start calling HwTimer once a second
  * @HwDeviceExtension: the miniport's device extension
@@ -32,13 +45,9 @@ void VideoPortStartTimer(PVOID HwDeviceExtension)
 {
 	struct vpshim_device *vdev;
 
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	vdev = vpshim_timer_device(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return;
-	if (!vdev->hw_timer) {
-		vpshim_misuse(vdev, __func__, _RET_IP_, "the miniport has no HwTimer");
-		return;
-	}
 	WRITE_ONCE(vdev->timer_on, true);
 	mod_timer(&vdev->timer, jiffies + HZ);
 }
@@ -57,13 +66,9 @@ void VideoPortStopTimer(PVOID HwDeviceExtension)
 {
 	struct vpshim_device *vdev;
 
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	vdev = vpshim_timer_device(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return;
-	if (!vdev->hw_timer) {
-		vpshim_misuse(vdev, __func__, _RET_IP_, "the miniport has no HwTimer");
-		return;
-	}
 	WRITE_ONCE(vdev->timer_on, false);
 	if (vpshim_in_atomic())
 		del_timer(&vdev->timer);

@@ -110,7 +110,6 @@ struct vpshim_dma_adapter {
 	struct completion idle;		/* the last call in flight has left */
 	bool dead;			/* put or retired (under vdev->lock) */
 	u8 mask_bits;
-	bool scatter_gather;
 	bool legacy;
 	u32 max_length;			/* 0: bounded by the mask only (legacy) */
 	struct rhashtable buffers;	/* common buffers, keyed by DMA address */
