@@ -52,6 +52,16 @@ typedef unsigned short		WCHAR, *PWCHAR, *PWSTR;
 typedef const unsigned short	*PCWSTR;
 typedef LONG			NTSTATUS;
 typedef UCHAR			KIRQL, *PKIRQL;
+typedef void			*HANDLE;
+typedef void			**PHANDLE;
+
+typedef struct _GUID {
+	ULONG Data1;
+	USHORT Data2;
+	USHORT Data3;
+	UCHAR Data4[8];
+} GUID, *PGUID;
+typedef const struct _GUID	*LPCGUID;
 
 #define PASSIVE_LEVEL		0
 #define LOW_LEVEL		0

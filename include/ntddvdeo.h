@@ -2,13 +2,15 @@
 /*
  * ntddvdeo.h - IOCTL_VIDEO_* request codes and mode flags.
  *
- * Part of vpshim's Windows-facing headers. The request structures are added
- * as the request path (IOCTL_VIDEO_*) grows; the codes are all here so that
- * a miniport's HwStartIO switch compiles unchanged.
+ * Part of vpshim's Windows-facing headers, usable from user space too (the
+ * vpshim-video tool builds against it): it depends on miniport.h only. The
+ * layouts are those of 64-bit Windows, so a request buffer a 64-bit program
+ * fills is what the miniport reads.
  */
 #ifndef _VPSHIM_NTDDVDEO_H_
 #define _VPSHIM_NTDDVDEO_H_
 
+#include "miniport.h"
 #include "devioctl.h"
 
 /* Every system-defined video request is buffered and needs no special access. */
@@ -99,5 +101,135 @@
 #define DISPLAYPOLICY_AC				0x00000001
 #define DISPLAYPOLICY_DC				0x00000002
 #define DISPLAYPOLICY_BOTH				0x00000003
+
+/* IOCTL_VIDEO_QUERY_NUM_AVAIL_MODES */
+typedef struct _VIDEO_NUM_MODES {
+	ULONG NumModes;
+	ULONG ModeInformationLength;
+} VIDEO_NUM_MODES, *PVIDEO_NUM_MODES;
+
+/* IOCTL_VIDEO_QUERY_AVAIL_MODES (an array), IOCTL_VIDEO_QUERY_CURRENT_MODE */
+typedef struct _VIDEO_MODE_INFORMATION {
+	ULONG Length;
+	ULONG ModeIndex;
+	ULONG VisScreenWidth;
+	ULONG VisScreenHeight;
+	ULONG ScreenStride;
+	ULONG NumberOfPlanes;
+	ULONG BitsPerPlane;
+	ULONG Frequency;
+	ULONG XMillimeter;
+	ULONG YMillimeter;
+	ULONG NumberRedBits;
+	ULONG NumberGreenBits;
+	ULONG NumberBlueBits;
+	ULONG RedMask;
+	ULONG GreenMask;
+	ULONG BlueMask;
+	ULONG AttributeFlags;
+	ULONG VideoMemoryBitmapWidth;
+	ULONG VideoMemoryBitmapHeight;
+	ULONG DriverSpecificAttributeFlags;
+} VIDEO_MODE_INFORMATION, *PVIDEO_MODE_INFORMATION;
+
+/* IOCTL_VIDEO_SET_CURRENT_MODE; VIDEO_MODE_NO_ZERO_MEMORY may be or-ed in. */
+typedef struct _VIDEO_MODE {
+	ULONG RequestedMode;
+} VIDEO_MODE, *PVIDEO_MODE;
+
+/* IOCTL_VIDEO_MAP_VIDEO_MEMORY (in), IOCTL_VIDEO_UNMAP_VIDEO_MEMORY (in) */
+typedef struct _VIDEO_MEMORY {
+	PVOID RequestedVirtualAddress;
+} VIDEO_MEMORY, *PVIDEO_MEMORY;
+
+/* IOCTL_VIDEO_MAP_VIDEO_MEMORY (out) */
+typedef struct _VIDEO_MEMORY_INFORMATION {
+	PVOID VideoRamBase;
+	ULONG VideoRamLength;
+	PVOID FrameBufferBase;
+	ULONG FrameBufferLength;
+} VIDEO_MEMORY_INFORMATION, *PVIDEO_MEMORY_INFORMATION;
+
+/* IOCTL_VIDEO_SHARE_VIDEO_MEMORY (in) */
+typedef struct _VIDEO_SHARE_MEMORY {
+	HANDLE ProcessHandle;
+	ULONG ViewOffset;
+	ULONG ViewSize;
+	PVOID RequestedVirtualAddress;
+} VIDEO_SHARE_MEMORY, *PVIDEO_SHARE_MEMORY;
+
+/* IOCTL_VIDEO_SHARE_VIDEO_MEMORY (out) */
+typedef struct _VIDEO_SHARE_MEMORY_INFORMATION {
+	ULONG SharedViewOffset;
+	ULONG SharedViewSize;
+	PVOID VirtualAddress;
+} VIDEO_SHARE_MEMORY_INFORMATION, *PVIDEO_SHARE_MEMORY_INFORMATION;
+
+/* IOCTL_VIDEO_QUERY_PUBLIC_ACCESS_RANGES (out), FREE_PUBLIC_ACCESS_RANGES (in) */
+typedef struct _VIDEO_PUBLIC_ACCESS_RANGES {
+	ULONG InIoSpace;
+	ULONG MappedInIoSpace;
+	PVOID VirtualAddress;
+} VIDEO_PUBLIC_ACCESS_RANGES, *PVIDEO_PUBLIC_ACCESS_RANGES;
+
+/* IOCTL_VIDEO_SET_COLOR_REGISTERS: 8 bits per gun, one ULONG per entry. */
+typedef struct _VIDEO_CLUTDATA {
+	UCHAR Red;
+	UCHAR Green;
+	UCHAR Blue;
+	UCHAR Unused;
+} VIDEO_CLUTDATA, *PVIDEO_CLUTDATA;
+
+typedef struct _VIDEO_CLUT {
+	USHORT NumEntries;
+	USHORT FirstEntry;
+	union {
+		VIDEO_CLUTDATA RgbArray;
+		ULONG RgbLong;
+	} LookupTable[1];
+} VIDEO_CLUT, *PVIDEO_CLUT;
+
+/* IOCTL_VIDEO_SET_PALETTE_REGISTERS (the 16 attribute-controller registers) */
+typedef struct _VIDEO_PALETTE_DATA {
+	USHORT NumEntries;
+	USHORT FirstEntry;
+	USHORT Colors[1];
+} VIDEO_PALETTE_DATA, *PVIDEO_PALETTE_DATA;
+
+/* IOCTL_VIDEO_QUERY_COLOR_CAPABILITIES */
+typedef struct _VIDEO_COLOR_CAPABILITIES {
+	ULONG Length;
+	ULONG AttributesFlags;
+	LONG RedPhosphoreDecay;
+	LONG GreenPhosphoreDecay;
+	LONG BluePhosphoreDecay;
+	LONG WhiteChromaticity_x;
+	LONG WhiteChromaticity_y;
+	LONG WhiteChromaticity_Y;
+	LONG RedChromaticity_x;
+	LONG RedChromaticity_y;
+	LONG GreenChromaticity_x;
+	LONG GreenChromaticity_y;
+	LONG BlueChromaticity_x;
+	LONG BlueChromaticity_y;
+	LONG WhiteGamma;
+	LONG RedGamma;
+	LONG GreenGamma;
+	LONG BlueGamma;
+} VIDEO_COLOR_CAPABILITIES, *PVIDEO_COLOR_CAPABILITIES;
+
+/* IOCTL_VIDEO_GET/SET_POWER_MANAGEMENT, HwGetPowerState, HwSetPowerState */
+typedef struct _VIDEO_POWER_MANAGEMENT {
+	ULONG Length;
+	ULONG DPMSVersion;
+	ULONG PowerState;
+} VIDEO_POWER_MANAGEMENT, *PVIDEO_POWER_MANAGEMENT;
+
+/* Layouts user space and the miniport must agree on (64-bit Windows). */
+C_ASSERT(sizeof(VIDEO_MODE_INFORMATION) == 80);
+C_ASSERT(sizeof(VIDEO_MEMORY_INFORMATION) == 32);
+C_ASSERT(sizeof(VIDEO_SHARE_MEMORY) == 24);
+C_ASSERT(sizeof(VIDEO_SHARE_MEMORY_INFORMATION) == 16);
+C_ASSERT(sizeof(VIDEO_CLUT) == 8);
 
 #endif /* _VPSHIM_NTDDVDEO_H_ */

@@ -106,10 +106,29 @@ typedef enum _VIDEO_POWER_STATE {
 	VideoPowerMaximum
 } VIDEO_POWER_STATE, *PVIDEO_POWER_STATE;
 
-/* Defined with the requests that use them (ntddvdeo.h, later video.h). */
+/* Defined in ntddvdeo.h, with the requests that use it. */
 struct _VIDEO_POWER_MANAGEMENT;
-struct _VIDEO_CHILD_ENUM_INFO;
-struct _QUERY_INTERFACE;
+
+typedef struct _VIDEO_CHILD_ENUM_INFO {
+	ULONG Size;
+	ULONG ChildDescriptorSize;
+	ULONG ChildIndex;
+	ULONG ACPIHwId;
+	PVOID ChildHwDeviceExtension;
+} VIDEO_CHILD_ENUM_INFO, *PVIDEO_CHILD_ENUM_INFO;
+
+typedef struct _QUERY_INTERFACE {
+	CONST GUID *InterfaceType;
+	USHORT Size;
+	USHORT Version;
+	PINTERFACE Interface;
+	PVOID InterfaceSpecificData;
+} QUERY_INTERFACE, *PQUERY_INTERFACE;
+
+/* VideoPortGetRegistryParameters' callback (HwVidQueryNamedValueCallback). */
+typedef VP_STATUS (*PMINIPORT_GET_REGISTRY_ROUTINE)(PVOID HwDeviceExtension, PVOID Context,
+						    PWSTR ValueName, PVOID ValueData,
+						    ULONG ValueLength);
 
 typedef enum VIDEO_SYNCHRONIZE_PRIORITY {
 	VpLowPriority,
@@ -288,6 +307,21 @@ BOOLEAN VideoPortCheckForDeviceExistence(PVOID HwDeviceExtension, USHORT VendorI
 					 USHORT SubSystemId, ULONG Flags);
 PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2,
 			   ULONG Length);
+VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalAddress,
+			     PULONG Length, PULONG InIoSpace, PVOID *VirtualAddress);
+VP_STATUS VideoPortUnmapMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
+			       HANDLE ProcessHandle);
+
+/* Registry: the adapter key's values (Documentation/registry.rst) */
+VP_STATUS VideoPortGetRegistryParameters(PVOID HwDeviceExtension, PWSTR ParameterName,
+					 UCHAR IsParameterFileName,
+					 PMINIPORT_GET_REGISTRY_ROUTINE GetRegistryRoutine,
+					 PVOID Context);
+VP_STATUS VideoPortSetRegistryParameters(PVOID HwDeviceExtension, PWSTR ValueName,
+					 PVOID ValueData, ULONG ValueLength);
+
+/* Child devices (monitors and their EDID) */
+VP_STATUS VideoPortEnumerateChildren(PVOID HwDeviceExtension, PVOID Reserved);
 
 /*
  * Port and register access. On x86 the twelve single-value accessors are
