@@ -56,6 +56,7 @@ int vpshim_dma_show(struct seq_file *m, void *unused)
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_show);
 DEFINE_SHOW_ATTRIBUTE(vpshim_dma);
+DEFINE_SHOW_ATTRIBUTE(vpshim_children);
 
 /**
  * vpshim_debugfs_add() - give a device its debugfs directory
@@ -68,6 +69,7 @@ void vpshim_debugfs_add(struct vpshim_device *vdev)
 {
 	vdev->debugfs = debugfs_create_dir(vdev->name, vpshim_debugfs_root);
 	debugfs_create_file("dma", 0400, vdev->debugfs, vdev, &vpshim_dma_fops);
+	debugfs_create_file("children", 0400, vdev->debugfs, vdev, &vpshim_children_fops);
 }
 
 /**

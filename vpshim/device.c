@@ -191,6 +191,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	INIT_LIST_HEAD(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
 	INIT_LIST_HEAD(&vdev->claims);
+	INIT_LIST_HEAD(&vdev->user_maps);
+	vpshim_children_init(vdev);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
 	err = vpshim_pool_init(vdev);
 	if (err)
@@ -198,6 +200,9 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	err = vpshim_sync_init(vdev);
 	if (err)
 		goto destroy_pool;
+	err = vpshim_registry_init(vdev);
+	if (err)
+		goto destroy_sync;
 	vpshim_interrupt_init(vdev);
 	vpshim_timer_init(vdev);
 
@@ -207,6 +212,8 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vpshim_debugfs_add(vdev);
 	return vdev;
 
+destroy_sync:
+	vpshim_sync_release_all(vdev);
 destroy_pool:
 	vpshim_pool_release_all(vdev);
 free_ext:
@@ -231,7 +238,10 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	unsigned int leaked;
 
 	vpshim_debugfs_remove(vdev);
-	/* First stop the miniport's code that runs on its own (it may call us). */
+	/* No more requests, process mappings or child enumerations. */
+	vpshim_request_remove(vdev);
+	cancel_work_sync(&vdev->child_work);
+	/* Then stop the miniport's code that runs on its own (it may call us). */
 	vpshim_timer_stop(vdev);
 	vpshim_interrupt_disconnect(vdev);
 	mutex_lock(&vpshim_extensions_lock);
@@ -247,6 +257,9 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);
 	kvfree(vdev->rom_image);
+	vpshim_children_free(vdev);
+	vpshim_registry_free(vdev);
+	mutex_destroy(&vdev->child_lock);
 	mutex_destroy(&vdev->lock);
 	kfree(vdev->ext);
 	kfree(vdev);

@@ -114,7 +114,14 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	vdev->drv = drv;
 	vdev->hw_interrupt = drv->init.HwInterrupt;
 	vdev->hw_timer = drv->init.HwTimer;
+	vdev->hw_start_io = drv->init.HwStartIO;
+	vdev->hw_reset_hw = drv->init.HwResetHw;
+	vdev->hw_get_power = drv->init.HwGetPowerState;
+	vdev->hw_set_power = drv->init.HwSetPowerState;
+	vdev->hw_get_child = drv->init.HwGetVideoChildDescriptor;
+	vdev->hw_query_interface = drv->init.HwQueryInterface;
 	vpshim_fill_config(vdev);
+	vpshim_registry_load_files(vdev);
 
 	status = drv->init.HwFindAdapter(vdev->ext, NULL, NULL, &vdev->config, &again);
 	if (status != NO_ERROR) {
@@ -135,7 +142,18 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 		goto destroy;
 	}
 	pci_set_drvdata(pdev, vdev);
-	dev_info(&pdev->dev, "vpshim: %s bound\n", drv->mp->name);
+	vpshim_children_enumerate(vdev);
+	err = vpshim_request_add(vdev);
+	if (!err)
+		err = vpshim_registry_add_sysfs(vdev);
+	if (err) {
+		dev_err(&pdev->dev, "vpshim: %s: cannot create the request device: %pe\n",
+			drv->mp->name, ERR_PTR(err));
+		pci_set_drvdata(pdev, NULL);
+		goto destroy;
+	}
+	dev_info(&pdev->dev, "vpshim: %s bound; requests on /dev/vpshim/%s\n", drv->mp->name,
+		 vdev->name);
 	return 0;
 
 destroy:
@@ -149,9 +167,19 @@ static void vpshim_pci_remove(struct pci_dev *pdev)
 {
 	struct vpshim_device *vdev = pci_get_drvdata(pdev);
 
+	vpshim_registry_remove_sysfs(vdev);
 	vpshim_device_destroy(vdev);
+	pci_set_drvdata(pdev, NULL);
 	pci_clear_master(pdev);
 	pci_disable_device(pdev);
+}
+
+static void vpshim_pci_shutdown(struct pci_dev *pdev)
+{
+	struct vpshim_device *vdev = pci_get_drvdata(pdev);
+
+	if (vdev)
+		vpshim_shutdown(vdev);
 }
 
 /* Argument2 of DriverEntry: the service key Windows would pass, as WCHARs. */
@@ -205,6 +233,8 @@ int vpshim_register_miniport(struct vpshim_miniport *mp)
 	drv->pci.id_table = mp->pci_ids;
 	drv->pci.probe = vpshim_pci_probe;
 	drv->pci.remove = vpshim_pci_remove;
+	drv->pci.shutdown = vpshim_pci_shutdown;
+	drv->pci.driver.pm = &vpshim_pm_ops;
 	err = __pci_register_driver(&drv->pci, mp->owner, mp->name);
 	if (err)
 		goto free;

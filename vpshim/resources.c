@@ -196,6 +196,64 @@ static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u32 len, bool 
 }
 
 /**
+ * vpshim_range_ok() - whether a miniport may map a bus-relative range
+ * @vdev: the device
+ * @start: bus-relative start
+ * @len: bytes (0 is refused)
+ * @io: I/O space rather than memory space
+ *
+ * Return: true when the range lies in one of the device's BARs or in a range
+ * VideoPortVerifyAccessRanges claimed for it. Nothing else may be mapped:
+ * VideoPortMapMemory must not become a way into arbitrary physical memory.
+ */
+bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+{
+	if (!len || start + len < start)
+		return false;
+	return vpshim_find_bar(vdev, start, len, io) >= 0 || vpshim_claimed(vdev, start, len, io);
+}
+
+/**
+ * vpshim_map_range() - map a checked range into kernel space and track it
+ * @vdev: the device
+ * @start: bus-relative start, checked with vpshim_range_ok()
+ * @len: bytes
+ * @io: I/O space: the port number itself is the mapping
+ * @wc: write-combined (VIDEO_MEMORY_SPACE_P6CACHE) rather than uncached
+ * @kind: which call made it, so only its counterpart undoes it
+ *
+ * Return: the address for the miniport, or NULL.
+ */
+void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
+		       enum vpshim_mapping_kind kind)
+{
+	struct vpshim_mapping *map;
+
+	map = kzalloc(sizeof(*map), GFP_KERNEL);
+	if (!map)
+		return NULL;
+	map->start = start;
+	map->len = len;
+	map->io_space = io;
+	map->kind = kind;
+	if (io)
+		map->cookie = (void *)(uintptr_t)start;
+	else if (wc)
+		map->cookie = (void __force *)ioremap_wc(start, len);
+	else
+		map->cookie = (void __force *)ioremap(start, len);
+	if (!map->cookie) {
+		kfree(map);
+		dev_err_ratelimited(vdev->dev, "vpshim: cannot map %#llx+%#x\n", start, len);
+		return NULL;
+	}
+	mutex_lock(&vdev->lock);
+	list_add(&map->node, &vdev->mappings);
+	mutex_unlock(&vdev->lock);
+	return map->cookie;
+}
+
+/**
  * VideoPortGetDeviceBase() - map a bus-relative range into kernel space
  * @HwDeviceExtension: the miniport's device extension
  * @IoAddress: bus-relative start, from VideoPortGetAccessRanges()
@@ -215,41 +273,19 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 {
 	bool io = InIoSpace & VIDEO_MEMORY_SPACE_IO;
 	u64 start = IoAddress.QuadPart;
-	struct vpshim_mapping *map;
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return NULL;
-	if (!NumberOfUchars || (vpshim_find_bar(vdev, start, NumberOfUchars, io) < 0 &&
-				!vpshim_claimed(vdev, start, NumberOfUchars, io))) {
+	if (!vpshim_range_ok(vdev, start, NumberOfUchars, io)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
 			      "%s range %#llx+%#x is neither in a BAR nor claimed by this device",
 			      io ? "I/O" : "memory", start, NumberOfUchars);
 		return NULL;
 	}
-	map = kzalloc(sizeof(*map), GFP_KERNEL);
-	if (!map)
-		return NULL;
-	map->start = start;
-	map->len = NumberOfUchars;
-	map->io_space = io;
-	if (io)
-		map->cookie = (void *)(uintptr_t)start;
-	else if (InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE)
-		map->cookie = (void __force *)ioremap_wc(start, NumberOfUchars);
-	else
-		map->cookie = (void __force *)ioremap(start, NumberOfUchars);
-	if (!map->cookie) {
-		kfree(map);
-		dev_err_ratelimited(vdev->dev, "vpshim: cannot map %#llx+%#x\n", start,
-				    NumberOfUchars);
-		return NULL;
-	}
-	mutex_lock(&vdev->lock);
-	list_add(&map->node, &vdev->mappings);
-	mutex_unlock(&vdev->lock);
-	return map->cookie;
+	return vpshim_map_range(vdev, start, NumberOfUchars, io,
+				InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE, VPSHIM_MAP_DEVICE_BASE);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortGetDeviceBase, VPSHIM);
 
@@ -279,7 +315,7 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 		return;
 	mutex_lock(&vdev->lock);
 	list_for_each_entry(map, &vdev->mappings, node) {
-		if (map->cookie == MappedAddress) {
+		if (map->kind == VPSHIM_MAP_DEVICE_BASE && map->cookie == MappedAddress) {
 			list_del(&map->node);
 			found = map;
 			break;
@@ -294,6 +330,34 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 	vpshim_unmap(found);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortFreeDeviceBase, VPSHIM);
+
+/**
+ * vpshim_unmap_range() - undo a kernel mapping of VideoPortMapMemory
+ * @vdev: the device
+ * @addr: any address inside the mapping (Windows releases the whole range)
+ *
+ * Return: true if @addr was inside one, now unmapped.
+ */
+bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr)
+{
+	struct vpshim_mapping *map, *found = NULL;
+	uintptr_t a = (uintptr_t)addr;
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry(map, &vdev->mappings, node) {
+		uintptr_t base = (uintptr_t)map->cookie;
+
+		if (map->kind == VPSHIM_MAP_MEMORY && a >= base && a - base < map->len) {
+			list_del(&map->node);
+			found = map;
+			break;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	if (found)
+		vpshim_unmap(found);
+	return found;
+}
 
 /**
  * vpshim_resources_release_all() - unmap what an unbinding miniport left mapped

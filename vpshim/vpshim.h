@@ -22,6 +22,10 @@
 #include <linux/rhashtable.h>
 #include <linux/spinlock.h>
 #include <linux/timer.h>
+#include <linux/workqueue.h>
+
+struct seq_file;
+struct vm_area_struct;
 
 /* vpshim exports the accessors video.h otherwise inlines; call those. */
 #define VPSHIM_IO_OUT_OF_LINE
@@ -52,13 +56,31 @@ struct vpshim_claim {
 	bool io_space;
 };
 
-/* A device mapping made by VideoPortGetDeviceBase. */
+enum vpshim_mapping_kind {
+	VPSHIM_MAP_DEVICE_BASE,		/* VideoPortGetDeviceBase */
+	VPSHIM_MAP_MEMORY,		/* VideoPortMapMemory, kernel space */
+};
+
+/* A kernel-space device mapping. */
 struct vpshim_mapping {
 	struct list_head node;
 	void *cookie;			/* what the miniport got back */
 	phys_addr_t start;
 	u32 len;
 	bool io_space;
+	enum vpshim_mapping_kind kind;
+};
+
+struct vpshim_file;
+struct vpshim_reqdev;
+struct vpshim_registry;
+/* A child HwGetVideoChildDescriptor reported (power.c). */
+#define VPSHIM_CHILD_DESC_SIZE	256
+struct vpshim_child {
+	ULONG index;
+	VIDEO_CHILD_TYPE type;
+	ULONG uid;
+	UCHAR descriptor[VPSHIM_CHILD_DESC_SIZE];
 };
 
 /* One adapter bound to a miniport: the owner of a HwDeviceExtension. */
@@ -98,6 +120,27 @@ struct vpshim_device {
 	bool timer_on;
 	bool regions_claimed;
 	void *rom_image;		/* VideoPortGetRomImage's last buffer */
+
+	/* requests.c, mapmem.c: the request device and user-space mappings */
+	PVIDEO_HW_START_IO hw_start_io;
+	struct vpshim_reqdev *reqdev;	/* NULL: no request device */
+	struct vpshim_file *request_file;	/* whose request HwStartIO has */
+	struct list_head user_maps;	/* struct vpshim_user_map, under lock */
+
+	/* registry.c: the adapter key's values */
+	struct vpshim_registry *registry;
+
+	/* power.c: children, power states */
+	struct mutex child_lock;		/* children, nr_children */
+	struct work_struct child_work;	/* VideoPortEnumerateChildren's */
+	struct vpshim_child *children;	/* array of nr_children */
+	unsigned int nr_children;
+	bool suspended;
+	PVIDEO_HW_RESET_HW hw_reset_hw;
+	PVIDEO_HW_POWER_GET hw_get_power;
+	PVIDEO_HW_POWER_SET hw_set_power;
+	PVIDEO_HW_GET_CHILD_DESCRIPTOR hw_get_child;
+	PVIDEO_HW_QUERY_INTERFACE hw_query_interface;
 	struct dentry *debugfs;
 	char name[64];
 };
@@ -124,6 +167,32 @@ struct vpshim_common_buffer {
 	void *cpu_addr;
 	u32 length;
 	bool cached;
+};
+
+/*
+ * One open of an adapter's request device. A user-space mapping is made by
+ * vm_mmap() on this file from inside VideoPortMapMemory, which hands the
+ * range to the mmap handler through map_*; map_task keeps mmap(2) from user
+ * space, which has no such range, out.
+ */
+struct vpshim_file {
+	struct vpshim_reqdev *rdev;
+	struct file *file;
+	struct task_struct *map_task;
+	phys_addr_t map_phys;
+	size_t map_len;
+	bool map_wc;
+};
+
+/* A mapping VideoPortMapMemory made into a process. */
+struct vpshim_user_map {
+	struct list_head node;
+	unsigned long start;		/* page-aligned user address */
+	unsigned long len;		/* page-aligned length */
+	unsigned long addr;		/* what the miniport got: start + offset */
+	phys_addr_t phys;
+	struct mm_struct *mm;		/* mmgrab()ed: identity, not the space */
+	struct file *file;		/* the vma holds it; dropped at release */
 };
 
 /* device.c */
@@ -153,7 +222,6 @@ unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
 int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);
 
 /* debugfs.c */
-struct seq_file;
 int vpshim_dma_show(struct seq_file *m, void *unused);
 void vpshim_debugfs_add(struct vpshim_device *vdev);
 void vpshim_debugfs_remove(struct vpshim_device *vdev);
@@ -178,8 +246,43 @@ void vpshim_timer_stop(struct vpshim_device *vdev);
 int vpshim_pool_init(struct vpshim_device *vdev);
 unsigned int vpshim_pool_release_all(struct vpshim_device *vdev);
 
+/* requests.c */
+int vpshim_request_add(struct vpshim_device *vdev);
+void vpshim_request_remove(struct vpshim_device *vdev);
+bool vpshim_request_lock(struct vpshim_device *vdev);
+void vpshim_request_unlock(struct vpshim_device *vdev);
+int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULONG code,
+			void *buf, ULONG in_len, ULONG out_len, VP_STATUS *status,
+			ULONG_PTR *information);
+
+/* mapmem.c */
+int vpshim_file_mmap(struct vpshim_file *vf, struct vm_area_struct *vma);
+void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file);
+
+/* registry.c */
+int vpshim_registry_init(struct vpshim_device *vdev);
+void vpshim_registry_load_files(struct vpshim_device *vdev);
+void vpshim_registry_free(struct vpshim_device *vdev);
+int vpshim_registry_parse(struct vpshim_device *vdev, const char *text, size_t len);
+int vpshim_registry_add_sysfs(struct vpshim_device *vdev);
+void vpshim_registry_remove_sysfs(struct vpshim_device *vdev);
+ssize_t vpshim_registry_show(struct vpshim_device *vdev, char *buf, size_t size);
+
+/* power.c */
+void vpshim_children_init(struct vpshim_device *vdev);
+void vpshim_children_enumerate(struct vpshim_device *vdev);
+void vpshim_children_free(struct vpshim_device *vdev);
+int vpshim_children_show(struct seq_file *m, void *unused);
+extern const struct dev_pm_ops vpshim_pm_ops;
+void vpshim_shutdown(struct vpshim_device *vdev);
+int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state);
+
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
+bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io);
+void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
+		       enum vpshim_mapping_kind kind);
+bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr);
 
 /*
  * A message about a miniport's misuse: ratelimited, naming the device, the

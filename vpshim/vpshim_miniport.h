@@ -46,6 +46,8 @@ void vpshim_unregister_miniport(struct vpshim_miniport *mp);
 void *vpshim_device_attach(struct device *dev, size_t ext_size);
 unsigned int vpshim_device_detach(void *hw_device_extension);
 unsigned int vpshim_dma_buffer_count(void *hw_device_extension);
+unsigned int vpshim_query_interface(void *hw_device_extension, const void *type, u16 size,
+				    u16 version, void *iface, void *data);
 
 /* Every miniport defines DriverEntry, the name Windows loads it by. */
 unsigned int DriverEntry(void *argument1, void *argument2);

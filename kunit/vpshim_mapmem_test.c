@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for vpshim/mapmem.c: what VideoPortMapMemory refuses (ranges
+ * the device does not own, I/O space for a process, a process mapping
+ * outside a request) and a kernel mapping's life, on verified I/O ranges
+ * (UML has no device memory to ioremap).
+ */
+
+#include <kunit/test.h>
+
+#include "vpshim_test.h"
+
+static void verify_vga_ports(struct kunit *test, void *ext)
+{
+	VIDEO_ACCESS_RANGE r = {
+		.RangeStart.QuadPart = 0x3c0,
+		.RangeLength = 0x20,
+		.RangeInIoSpace = TRUE,
+		.RangeShareable = TRUE,		/* recorded, not claimed */
+	};
+
+	KUNIT_ASSERT_EQ(test, VideoPortVerifyAccessRanges(ext, 1, &r), (VP_STATUS)NO_ERROR);
+}
+
+static void bad_arguments_are_refused(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	ULONG len = 0x20, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID va = NULL;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	verify_vga_ports(test, d.ext);
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, NULL, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, NULL, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	len = 0;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(NULL, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, va);
+	vpshim_test_device_remove(test, &d);
+}
+
+static void ranges_the_device_does_not_own_are_refused(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	ULONG len = 0x21, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID va = NULL;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	verify_vga_ports(test, d.ext);
+	/* One byte past the verified range, the same range as memory, RAM. */
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	len = 0x20;
+	space = VIDEO_MEMORY_SPACE_MEMORY;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	pa.QuadPart = 0x100000;
+	len = PAGE_SIZE;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	pa.QuadPart = ~0ULL - 4;	/* wraps */
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, va);
+	vpshim_test_device_remove(test, &d);
+}
+
+static void process_mappings_need_a_request(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	ULONG len = 0x20, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID va = (PVOID)-1;	/* NtCurrentProcess() */
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	verify_vga_ports(test, d.ext);
+	/* I/O ports never go to a process. */
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_PTR_EQ(test, va, (PVOID)-1);
+	space = VIDEO_MEMORY_SPACE_IO | VIDEO_MEMORY_SPACE_USER_MODE;
+	va = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_NULL(test, va);
+	vpshim_test_device_remove(test, &d);
+}
+
+static void kernel_mapping_life(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c8 };
+	ULONG len = 8, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID va = NULL, base;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	verify_vga_ports(test, d.ext);
+	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)NO_ERROR);
+	/* I/O space: the port number itself, as VideoPortGetDeviceBase gives. */
+	KUNIT_EXPECT_PTR_EQ(test, va, (PVOID)0x3c8);
+	KUNIT_EXPECT_EQ(test, len, 8U);
+	/* Not VideoPortGetDeviceBase's to free. */
+	VideoPortFreeDeviceBase(d.ext, va);
+	/* Any address inside releases the whole mapping, once. */
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, (PUCHAR)va + 5, NULL),
+			(VP_STATUS)NO_ERROR);
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, va, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	/* A GetDeviceBase mapping is not MapMemory's to release. */
+	base = VideoPortGetDeviceBase(d.ext, pa, 8, VIDEO_MEMORY_SPACE_IO);
+	KUNIT_ASSERT_NOT_NULL(test, base);
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, base, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	VideoPortFreeDeviceBase(d.ext, base);
+	/* One left mapped: released at detach, as Windows miniports expect. */
+	va = NULL;
+	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)NO_ERROR);
+	vpshim_test_device_remove(test, &d);
+}
+
+static struct kunit_case vpshim_mapmem_cases[] = {
+	KUNIT_CASE(bad_arguments_are_refused),
+	KUNIT_CASE(ranges_the_device_does_not_own_are_refused),
+	KUNIT_CASE(process_mappings_need_a_request),
+	KUNIT_CASE(kernel_mapping_life),
+	{}
+};
+
+static struct kunit_suite vpshim_mapmem_suite = {
+	.name = "vpshim_mapmem",
+	.test_cases = vpshim_mapmem_cases,
+};
+
+kunit_test_suite(vpshim_mapmem_suite);

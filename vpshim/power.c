@@ -1,0 +1,339 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * power.c - child devices, power states, reset at shutdown, interfaces.
+ *
+ * Child enumeration: after HwInitialize (and whenever the miniport calls
+ * VideoPortEnumerateChildren) vpshim asks HwGetVideoChildDescriptor for
+ * children 1, 2, ... until VIDEO_ENUM_NO_MORE_DEVICES, keeping each child's
+ * type, UId and descriptor (a monitor's EDID); debugfs shows them.
+ *
+ * Power: Linux system sleep becomes the miniport's power IRPs: suspend asks
+ * HwGetPowerState and then HwSetPowerState for VideoPowerOff (hibernation:
+ * VideoPowerHibernate), monitors first and then the adapter
+ * (DISPLAY_ADAPTER_HW_ID); resume sets VideoPowerOn, the adapter first.
+ * Requests wait meanwhile. At shutdown, HwResetHw puts the adapter back in a
+ * text mode, as Windows does before rebooting.
+ */
+
+#include <linux/pm.h>
+#include <linux/seq_file.h>
+#include <linux/slab.h>
+
+#include "ntddvdeo.h"
+#include "vpshim.h"
+
+#define VPSHIM_MAX_CHILDREN	16
+
+static const char *vpshim_child_type_name(VIDEO_CHILD_TYPE type)
+{
+	switch (type) {
+	case Monitor:
+		return "Monitor";
+	case NonPrimaryChip:
+		return "NonPrimaryChip";
+	case VideoChip:
+		return "VideoChip";
+	case Other:
+		return "Other";
+	default:
+		return "unknown";
+	}
+}
+
+/* An EDID block starts 00 ff ff ff ff ff ff 00 and its 128 bytes sum to 0. */
+static bool vpshim_edid_valid(const UCHAR *edid)
+{
+	static const UCHAR header[8] = { 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0 };
+	UCHAR sum = 0;
+	int i;
+
+	for (i = 0; i < 128; i++)
+		sum += edid[i];
+	return !memcmp(edid, header, sizeof(header)) && !sum;
+}
+
+/**
+ * vpshim_children_enumerate() - (re)read the adapter's child devices
+ * @vdev: the device, HwInitialize done
+ *
+ * Context: process context (HwGetVideoChildDescriptor may sleep).
+ */
+void vpshim_children_enumerate(struct vpshim_device *vdev)
+{
+	struct vpshim_child *children;
+	unsigned int n = 0, index;
+
+	if (!vdev->hw_get_child)
+		return;
+	children = kcalloc(VPSHIM_MAX_CHILDREN, sizeof(*children), GFP_KERNEL);
+	if (!children)
+		return;
+	mutex_lock(&vdev->child_lock);
+	for (index = 1; n < VPSHIM_MAX_CHILDREN && index <= 2 * VPSHIM_MAX_CHILDREN; index++) {
+		VIDEO_CHILD_ENUM_INFO info = {
+			.Size = sizeof(info),
+			.ChildDescriptorSize = VPSHIM_CHILD_DESC_SIZE,
+			.ChildIndex = index,
+		};
+		struct vpshim_child *child = &children[n];
+		ULONG unused = 0;
+		VP_STATUS status;
+
+		status = vdev->hw_get_child(vdev->ext, &info, &child->type, child->descriptor,
+					    &child->uid, &unused);
+		if (status == VIDEO_ENUM_NO_MORE_DEVICES)
+			break;
+		if (status == VIDEO_ENUM_INVALID_DEVICE) {
+			memset(child, 0, sizeof(*child));
+			continue;
+		}
+		if (status != VIDEO_ENUM_MORE_DEVICES) {
+			dev_warn(vdev->dev, "vpshim: HwGetVideoChildDescriptor(%u) returned %u; enumeration stopped\n",
+				 index, status);
+			break;
+		}
+		child->index = index;
+		dev_info(vdev->dev, "vpshim: child %u: %s, UId %#x%s\n", index,
+			 vpshim_child_type_name(child->type), child->uid,
+			 child->type != Monitor ? "" :
+			 vpshim_edid_valid(child->descriptor) ? ", EDID valid" : ", no valid EDID");
+		n++;
+	}
+	swap(vdev->children, children);
+	vdev->nr_children = n;
+	mutex_unlock(&vdev->child_lock);
+	kfree(children);
+}
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_children_enumerate);
+
+/**
+ * vpshim_children_free() - forget the children of an unbinding device
+ * @vdev: the device
+ */
+void vpshim_children_free(struct vpshim_device *vdev)
+{
+	mutex_lock(&vdev->child_lock);
+	kfree(vdev->children);
+	vdev->children = NULL;
+	vdev->nr_children = 0;
+	mutex_unlock(&vdev->child_lock);
+}
+
+/**
+ * vpshim_children_show() - debugfs: one line per child, EDID in hex
+ * @m: the seq_file; m->private is the device
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int vpshim_children_show(struct seq_file *m, void *unused)
+{
+	struct vpshim_device *vdev = m->private;
+	unsigned int i;
+
+	mutex_lock(&vdev->child_lock);
+	for (i = 0; i < vdev->nr_children; i++) {
+		struct vpshim_child *child = &vdev->children[i];
+
+		seq_printf(m, "child %u: %s uid %#x", child->index,
+			   vpshim_child_type_name(child->type), child->uid);
+		/* %*ph prints at most 64 bytes at a time. */
+		if (child->type == Monitor)
+			seq_printf(m, " edid %*phN%*phN", 64, child->descriptor, 64,
+				   child->descriptor + 64);
+		seq_putc(m, '\n');
+	}
+	mutex_unlock(&vdev->child_lock);
+	return 0;
+}
+
+/**
+ * VideoPortEnumerateChildren() - have the children enumerated again
+ * @HwDeviceExtension: the miniport's device extension
+ * @Reserved: must be NULL
+ *
+ * Windows: asks Plug and Play to enumerate again, which calls
+ * HwGetVideoChildDescriptor. Linux: queues that enumeration on a workqueue,
+ * so it may be called from a DPC (at most DISPATCH_LEVEL).
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for a bad extension, a
+ * non-NULL @Reserved or a call above DISPATCH_LEVEL.
+ */
+VP_STATUS VideoPortEnumerateChildren(PVOID HwDeviceExtension, PVOID Reserved)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return ERROR_INVALID_PARAMETER;
+	if (Reserved || vpshim_above_dispatch()) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "Reserved must be NULL and the IRQL at most DISPATCH_LEVEL");
+		return ERROR_INVALID_PARAMETER;
+	}
+	schedule_work(&vdev->child_work);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_NS_GPL(VideoPortEnumerateChildren, VPSHIM);
+
+static void vpshim_child_work(struct work_struct *work)
+{
+	vpshim_children_enumerate(container_of(work, struct vpshim_device, child_work));
+}
+
+/**
+ * vpshim_children_init() - set up a device's child state
+ * @vdev: the device
+ */
+void vpshim_children_init(struct vpshim_device *vdev)
+{
+	mutex_init(&vdev->child_lock);
+	INIT_WORK(&vdev->child_work, vpshim_child_work);
+}
+
+/* One device (child UId or the adapter): query, then set. */
+static int vpshim_power_one(struct vpshim_device *vdev, ULONG hw_id, VIDEO_POWER_STATE state)
+{
+	VIDEO_POWER_MANAGEMENT pm = {
+		.Length = sizeof(pm),
+		.DPMSVersion = 0,
+		.PowerState = state,
+	};
+	VP_STATUS status;
+
+	if (vdev->hw_get_power) {
+		status = vdev->hw_get_power(vdev->ext, hw_id, &pm);
+		if (status != NO_ERROR) {
+			dev_err(vdev->dev, "vpshim: HwGetPowerState(%#x, %u) refused: %u\n",
+				hw_id, state, status);
+			return -EIO;
+		}
+	}
+	if (vdev->hw_set_power) {
+		pm.PowerState = state;
+		status = vdev->hw_set_power(vdev->ext, hw_id, &pm);
+		if (status != NO_ERROR)
+			dev_warn(vdev->dev, "vpshim: HwSetPowerState(%#x, %u) returned %u\n",
+				 hw_id, state, status);
+	}
+	dev_dbg(vdev->dev, "vpshim: power state %u for %#x\n", state, hw_id);
+	return 0;
+}
+
+/**
+ * vpshim_power_set() - move the adapter and its monitors to a power state
+ * @vdev: the device
+ * @state: VideoPowerOn, or a lower state
+ *
+ * Powering down goes monitors first, then the adapter; powering up the
+ * other way round. Requests are held off while the device is not on.
+ *
+ * Return: 0, or -EIO when the miniport refuses the state (nothing changed
+ * for the device that refused).
+ */
+int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state)
+{
+	bool up = state == VideoPowerOn;
+	bool locked;
+	unsigned int i;
+	int err = 0;
+
+	locked = vpshim_request_lock(vdev);
+	if (up)
+		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
+	mutex_lock(&vdev->child_lock);
+	for (i = 0; i < vdev->nr_children && !err; i++)
+		if (vdev->children[i].type == Monitor)
+			err = vpshim_power_one(vdev, vdev->children[i].uid, state);
+	mutex_unlock(&vdev->child_lock);
+	if (!up && !err)
+		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
+	vdev->suspended = !up && !err;
+	if (locked)
+		vpshim_request_unlock(vdev);
+	return err;
+}
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_power_set);
+
+static int vpshim_pm_suspend(struct device *dev)
+{
+	struct vpshim_device *vdev = dev_get_drvdata(dev);
+
+	return vdev ? vpshim_power_set(vdev, VideoPowerOff) : 0;
+}
+
+static int vpshim_pm_hibernate(struct device *dev)
+{
+	struct vpshim_device *vdev = dev_get_drvdata(dev);
+
+	return vdev ? vpshim_power_set(vdev, VideoPowerHibernate) : 0;
+}
+
+static int vpshim_pm_resume(struct device *dev)
+{
+	struct vpshim_device *vdev = dev_get_drvdata(dev);
+
+	return vdev ? vpshim_power_set(vdev, VideoPowerOn) : 0;
+}
+
+const struct dev_pm_ops vpshim_pm_ops = {
+	.suspend = vpshim_pm_suspend,
+	.resume = vpshim_pm_resume,
+	.freeze = vpshim_pm_hibernate,
+	.thaw = vpshim_pm_resume,
+	.poweroff = vpshim_pm_hibernate,
+	.restore = vpshim_pm_resume,
+};
+
+/**
+ * vpshim_shutdown() - HwResetHw before the machine reboots or powers off
+ * @vdev: the device
+ *
+ * Windows calls it with an 80x50 text mode in mind; so does vpshim.
+ */
+void vpshim_shutdown(struct vpshim_device *vdev)
+{
+	if (!vdev->hw_reset_hw)
+		return;
+	if (!vdev->hw_reset_hw(vdev->ext, 80, 50))
+		dev_info(vdev->dev, "vpshim: HwResetHw could not reset the adapter\n");
+	else
+		dev_info(vdev->dev, "vpshim: HwResetHw reset the adapter for shutdown\n");
+}
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_shutdown);
+
+/**
+ * vpshim_query_interface() - ask a miniport for an interface (HwQueryInterface)
+ * @hw_device_extension: the miniport's device extension
+ * @type: the interface's GUID
+ * @size: bytes at @iface
+ * @version: the interface version asked for
+ * @iface: the INTERFACE to fill in (a larger structure starting with one)
+ * @data: interface-specific data, or NULL
+ *
+ * Windows sends IRP_MN_QUERY_INTERFACE from other drivers; on Linux, a
+ * driver that cooperates with the miniport calls this.
+ *
+ * Return: the miniport's VP_STATUS, or ERROR_INVALID_FUNCTION when it has no
+ * HwQueryInterface, ERROR_INVALID_PARAMETER for bad arguments.
+ */
+unsigned int vpshim_query_interface(void *hw_device_extension, const void *type, u16 size,
+				    u16 version, void *iface, void *data)
+{
+	struct vpshim_device *vdev;
+	QUERY_INTERFACE qi = {
+		.InterfaceType = type,
+		.Size = size,
+		.Version = version,
+		.Interface = iface,
+		.InterfaceSpecificData = data,
+	};
+
+	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
+	if (!vdev || !type || !iface || size < sizeof(INTERFACE))
+		return ERROR_INVALID_PARAMETER;
+	if (!vdev->hw_query_interface)
+		return ERROR_INVALID_FUNCTION;
+	return vdev->hw_query_interface(vdev->ext, &qi);
+}
+EXPORT_SYMBOL_NS_GPL(vpshim_query_interface, VPSHIM);
