@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
-# The demo: boot Debian's own 6.1 kernel in QEMU with QEMU's edu PCI device,
-# load vpshim.ko and the Windows-style edu miniport, and show its DMA round
-# trips through common buffers: on the pc machine (logical address = physical
-# address) and on q35 behind an Intel IOMMU (logical address = an IOVA).
+# The demo: boot Debian's own 6.1 kernel in QEMU with QEMU's edu PCI device
+# and std VGA, load vpshim.ko and the Windows-style sample miniports, and show
+# the edu sample's DMA round trips through common buffers (on the pc machine,
+# logical address = physical address; on q35 behind an Intel IOMMU, an IOVA)
+# and the Bochs sample lighting up the display: vpshim-video sets
+# 640x480x32 and 1024x768x32 through IOCTL_VIDEO_* requests and draws into
+# the framebuffer the miniport mapped for it; the host saves each screen.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -16,9 +19,14 @@ for name in pc q35-iommu; do
 	echo
 	echo "== QEMU $name, Debian kernel $(debian_kver)"
 	sed 's/^.*VPSHIM:/VPSHIM:/' "$logf" |
-		grep -E 'DMAR: IOMMU enabled|iommu group|vp_edu|vpshim:|^VPSHIM: [ir]' |
+		grep -E 'DMAR: IOMMU enabled|iommu group|vp_edu|vp_bochs|vpshim:|^VPSHIM: [irsc]|vpshim-video: (set|drew|mapped)' |
 		grep -v 'tainting\|taints' || true
+	cat "$VPSHIM_OUT/display-$name.log" 2>/dev/null || true
 done
+cp "$VPSHIM_OUT/screens-pc/screen-1024x768x32.png" "$VPSHIM_OUT/demo-screen.png" 2>/dev/null &&
+	{ echo; echo "The display (1024x768x32, drawn by vpshim-video through the Bochs miniport):"
+	  echo "  $VPSHIM_OUT/demo-screen.png"
+	  echo "  every screenshot: $VPSHIM_OUT/screens-pc/ and $VPSHIM_OUT/screens-q35-iommu/"; }
 echo
 echo "Full console logs: $VPSHIM_OUT/qemu-pc-test.log, $VPSHIM_OUT/qemu-q35-iommu-test.log"
 passed=$(grep -c '^pass$' "$VPSHIM_RESULTS" || true)

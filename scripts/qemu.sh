@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # Run vpshim on emulated PCI hardware: Debian's real 6.1 kernel under QEMU,
-# with the edu device, once on the pc machine and once on q35 behind an
-# emulated Intel IOMMU (where bus addresses differ from physical ones).
+# with the edu device and the std VGA, once on the pc machine and once on q35
+# behind an emulated Intel IOMMU (where bus addresses differ from physical
+# ones). In test mode the host photographs the screen through QMP whenever
+# the guest's vpshim-video has drawn (scripts/display_check.py).
 #
 # Usage: scripts/qemu.sh [test|bench]
 set -euo pipefail
@@ -12,31 +14,97 @@ mode=${1:-test}
 kver=$(debian_kver)
 vmlinuz=$(bash "$VPSHIM_ROOT/scripts/debian-kernel.sh")
 build=$(build_modules debian "$(debian_kdir)" W=1)
+# The user-space tool runs in a busybox initramfs: static.
+tool="$VPSHIM_OUT/vpshim-video"
+make -s -C "$VPSHIM_ROOT/tools" O="$VPSHIM_OUT" >"$VPSHIM_OUT/tool-build.log" 2>&1 ||
+	{ cat "$VPSHIM_OUT/tool-build.log" >&2; die "vpshim-video build failed"; }
 
 # The initramfs: static busybox, the modules and /init.
 root="$VPSHIM_OUT/initramfs"
 rm -rf "$root"
-mkdir -p "$root"/{bin,proc,sys,dev,modules}
+mkdir -p "$root"/{bin,proc,sys,dev,modules,lib/firmware/vpshim}
 cp /bin/busybox "$root/bin/busybox"
+cp "$tool" "$root/bin/vpshim-video"
+# The administrator's registry file for the Bochs sample (its default mode).
+cp "$VPSHIM_ROOT/samples/bochs/vp_bochs.reg" "$root/lib/firmware/vpshim/"
 cp "$VPSHIM_ROOT/scripts/guest/init" "$root/init"
 chmod +x "$root/init"
-cp "$build"/vpshim.ko "$build"/vp_edu.ko "$build"/vpshim_bench.ko "$root/modules/"
+cp "$build"/vpshim.ko "$build"/vp_edu.ko "$build"/vp_bochs.ko "$build"/vpshim_bench.ko \
+	"$root/modules/"
 initrd="$VPSHIM_OUT/initramfs.cpio.gz"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$initrd"
 
 # $1: name, $2: extra kernel arguments, rest: machine arguments. Boots, waits
-# for the guest to power off, keeps the log.
+# for the guest to power off, keeps the log. In test mode the guest's ttyS1
+# and QMP are unix sockets display_check.py drives.
 run_qemu() {
-	local name=$1 extra=$2 logf="$VPSHIM_OUT/qemu-$1-$mode.log" rc=0
+	local name=$1 extra=$2 logf="$VPSHIM_OUT/qemu-$1-$mode.log" rc=0 sock qpid
+	local -a display=()
 	shift 2
+	sock="$VPSHIM_OUT/sock-$name"
+	rm -rf "$sock" "$VPSHIM_OUT/screens-$name"
+	mkdir -p "$sock" "$VPSHIM_OUT/screens-$name"
+	if [ "$mode" = test ]; then
+		display=(-qmp "unix:$sock/qmp,server=on,wait=off"
+			 -chardev "socket,id=sync,path=$sock/sync,server=on,wait=on"
+			 -serial chardev:sync)
+	fi
 	log "booting Debian $kver on QEMU $name ($mode)"
-	timeout 300 qemu-system-x86_64 -nographic -no-reboot -m "${VPSHIM_QEMU_MEM:-512M}" \
-		-nic none -kernel "$vmlinuz" -initrd "$initrd" "$@" \
-		-device edu,dma_mask=0xffffffff \
+	timeout 300 qemu-system-x86_64 -display none -monitor none -serial stdio -no-reboot \
+		-m "${VPSHIM_QEMU_MEM:-512M}" -nic none -kernel "$vmlinuz" -initrd "$initrd" "$@" \
+		-vga none -device VGA,edid=on -device edu,dma_mask=0xffffffff "${display[@]}" \
 		-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 vpshim_mode=$mode $extra" \
-		</dev/null >"$logf" 2>&1 || rc=$?
+		</dev/null >"$logf" 2>&1 &
+	qpid=$!
+	if [ "$mode" = test ]; then
+		python3 "$VPSHIM_ROOT/scripts/display_check.py" --qmp "$sock/qmp" --sync "$sock/sync" \
+			--out "$VPSHIM_OUT/screens-$name" --timeout 290 \
+			>"$VPSHIM_OUT/display-$name.log" 2>&1 || true
+	fi
+	wait "$qpid" || rc=$?
 	tr -d '\r' <"$logf" >"$logf.tmp" && mv "$logf.tmp" "$logf"
 	echo "$rc" >"$logf.rc"
+}
+
+# The Bochs sample's checks in one test run's log. $1: name.
+judge_bochs() {
+	local name=$1 logf="$VPSHIM_OUT/qemu-$1-test.log" dlog="$VPSHIM_OUT/display-$1.log" c
+	for step in "insmod vp_bochs ok" "rmmod vp_bochs ok" "suspend cycle ok" \
+		    "device node removed" "vp_bochs reloaded"; do
+		check "qemu-$name: bochs $step" grep -q "VPSHIM: $step" "$logf"
+	done
+	check "qemu-$name: bochs bound with a request device" \
+		grep -q 'VPSHIM: vp_bochs bound, /dev/vpshim/0000:' "$logf"
+	check "qemu-$name: bochs starts in the registry's default mode (800x600x32)" \
+		grep -q 'VPSHIM: startup current: 800x600x32' "$logf"
+	check "qemu-$name: registry reads back the file's values and the miniport's" \
+		bash -c "grep 'VPSHIM: registry:' '$logf' | grep -q '\"DefaultXResolution\"=dword:00000320' &&
+			 grep 'VPSHIM: registry:' '$logf' | grep -q '\"HardwareInformation.ChipType\"=hex:42,00,6f,00'"
+	check "qemu-$name: the monitor child carries QEMU's EDID (header and checksum)" \
+		python3 -c "
+import re, sys
+m = re.search(r'children: child 1: Monitor uid 0x[0-9a-f]+ edid ([0-9a-f]{256})', open('$logf').read())
+e = bytes.fromhex(m.group(1)) if m else b''
+sys.exit(not (e[:8] == bytes.fromhex('00ffffffffffff00') and sum(e) % 256 == 0))"
+	check "qemu-$name: bochs lists its modes" grep -q 'VPSHIM: mode [0-9]*: 1024x768x32' "$logf"
+	for c in $(grep -o 'vpshim-video: check [a-z0-9-]*' "$logf" | cut -d' ' -f3 | sort -u); do
+		check "qemu-$name: vpshim-video $c" grep -q "vpshim-video: check $c: ok" "$logf"
+	done
+	check "qemu-$name: vpshim-video ran at least 14 request checks" \
+		test "$(grep -c 'vpshim-video: check [a-z0-9-]*: ' "$logf")" -ge 14
+	for c in 640x480x32 1024x768x32; do
+		check "qemu-$name: screen $c drawn through the mapped framebuffer" \
+			grep -q "vpshim-video: drew $c" "$logf"
+		check "qemu-$name: screenshot of $c matches the pattern pixel by pixel" \
+			grep -q "display-check: $c ok" "$dlog"
+	done
+	check "qemu-$name: power: HwSetPowerState off, then on again" \
+		bash -c "grep -q 'vp_bochs: adapter power state 4' '$logf' &&
+			 grep -q 'vp_bochs: adapter power state 1' '$logf'"
+	check "qemu-$name: the mode survives suspend and resume" \
+		grep -q 'VPSHIM: after resume current: 1024x768x32' "$logf"
+	check "qemu-$name: HwResetHw runs at power-off" \
+		grep -q 'vpshim: HwResetHw reset the adapter for shutdown' "$logf"
 }
 
 # Judge one test run's log. $1: name, $2: 1 if an IOMMU must be translating.
@@ -59,6 +127,7 @@ judge() {
 	check "qemu-$name: sample reports PASS" grep -q 'vp_edu: DMA round trips PASS, 6 checks' "$logf"
 	check "qemu-$name: HwInterrupt connected (MSI)" grep -q 'vpshim: HwInterrupt on IRQ [0-9]* (MSI)' "$logf"
 	check "qemu-$name: no leak reported at unbind" bash -c "! grep -q 'leaked\\|never released\\|never put' '$logf'"
+	judge_bochs "$name"
 	check "qemu-$name: no BUG, WARNING, Oops or DMAR fault" \
 		python3 "$VPSHIM_ROOT/scripts/logcheck.py" "$logf"
 	if [ "$iommu" = 1 ]; then

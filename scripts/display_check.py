@@ -1,0 +1,354 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""The host side of the QEMU display test: compare the guest's screen with
+the test pattern that tools/vpshim-video draws.
+
+Usage: display_check.py --qmp QMP --sync SYNC --out DIR [--timeout 300]
+
+QEMU runs with "-qmp unix:QMP,server=on,wait=off" and a second serial port
+on "-chardev socket,id=sync,path=SYNC,server=on,wait=off" (the guest's
+ttyS1). When the guest writes "VPSHIM-SCREEN ready WxHxBPP" there, the
+screen is taken with QMP screendump into DIR/screen-WxHxBPP.png, decoded by
+read_png() and compared pixel by pixel with pattern(); then
+"VPSHIM-SCREEN checked" goes back so the guest carries on. The run ends when
+the sync socket closes (QEMU exited) or at the timeout. Exit status 0 only
+when at least one screen was checked and every screen matched.
+
+Python standard library only. pattern() and read_png() can be imported.
+"""
+import argparse
+import json
+import os
+import re
+import socket
+import sys
+import time
+import zlib
+
+READY = re.compile(rb"VPSHIM-SCREEN ready (\d+)x(\d+)x(\d+)")
+CHECKED = b"VPSHIM-SCREEN checked\n"
+
+
+def pattern(x, y, w, h):
+    """The test pattern's colour (r, g, b) at (x, y) of a w x h screen.
+
+    Red ramps from 0 at the left to 255 at the right, green from the top to
+    the bottom, and blue is a checkerboard of 16x16 squares (0x40 and 0xc0).
+    tools/vpshim-video.c's pattern() must compute the same.
+    """
+    r = x * 255 // max(w - 1, 1)
+    g = y * 255 // max(h - 1, 1)
+    b = 0xC0 if ((x // 16) ^ (y // 16)) & 1 else 0x40
+    return r, g, b
+
+
+class PngError(ValueError):
+    """A file read_png() cannot or will not decode."""
+
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+PNG_IEND = b"\x00\x00\x00\x00IEND\xaeB`\x82"
+
+
+def _unfilter_row(ftype, line, prev, bpp):
+    """Undo one row's filter in place; prev is the previous decoded row."""
+    n = len(line)
+    if ftype == 0:
+        return
+    if ftype == 1:  # Sub
+        for i in range(bpp, n):
+            line[i] = (line[i] + line[i - bpp]) & 0xFF
+    elif ftype == 2:  # Up
+        line[:] = bytes((a + b) & 0xFF for a, b in zip(line, prev))
+    elif ftype == 3:  # Average
+        for i in range(bpp):
+            line[i] = (line[i] + (prev[i] >> 1)) & 0xFF
+        for i in range(bpp, n):
+            line[i] = (line[i] + ((line[i - bpp] + prev[i]) >> 1)) & 0xFF
+    elif ftype == 4:  # Paeth
+        for i in range(bpp):
+            line[i] = (line[i] + prev[i]) & 0xFF
+        for i in range(bpp, n):
+            a, b, c = line[i - bpp], prev[i], prev[i - bpp]
+            pa, pb, pc = abs(b - c), abs(a - c), abs(a + b - 2 * c)
+            if pa <= pb and pa <= pc:
+                pred = a
+            elif pb <= pc:
+                pred = b
+            else:
+                pred = c
+            line[i] = (line[i] + pred) & 0xFF
+    else:
+        raise PngError(f"unknown filter type {ftype}")
+
+
+def read_png(path):
+    """Decode a PNG file: 8-bit RGB (colour type 2) or RGBA (6), not interlaced.
+
+    Returns (w, h, rows): rows[y] is a bytes object of w * 3 bytes, R, G, B
+    for each pixel of row y (alpha, if any, is dropped). Raises PngError for
+    a malformed, truncated or unsupported file.
+    """
+    with open(path, "rb") as f:
+        data = f.read()
+    if data[:8] != PNG_SIGNATURE:
+        raise PngError(f"{path}: not a PNG file")
+    pos, ihdr, idat, ended = 8, None, [], False
+    while pos < len(data):
+        if pos + 8 > len(data):
+            raise PngError(f"{path}: truncated chunk header at byte {pos}")
+        length = int.from_bytes(data[pos:pos + 4], "big")
+        ctype = data[pos + 4:pos + 8]
+        body = data[pos + 8:pos + 8 + length]
+        crc = data[pos + 8 + length:pos + 12 + length]
+        if len(body) != length or len(crc) != 4:
+            raise PngError(f"{path}: truncated {ctype!r} chunk")
+        if zlib.crc32(ctype + body) != int.from_bytes(crc, "big"):
+            raise PngError(f"{path}: bad CRC in {ctype!r} chunk")
+        pos += 12 + length
+        if ihdr is None and ctype != b"IHDR":
+            raise PngError(f"{path}: first chunk is {ctype!r}, not IHDR")
+        if ctype == b"IHDR":
+            if length != 13:
+                raise PngError(f"{path}: IHDR of {length} bytes")
+            ihdr = body
+        elif ctype == b"IDAT":
+            idat.append(body)
+        elif ctype == b"IEND":
+            ended = True
+            break
+        elif not ctype[0] & 0x20 and ctype != b"PLTE":
+            # Ancillary chunks (lower-case first letter) are skipped; PLTE
+            # only matters to palette images, which are refused below.
+            raise PngError(f"{path}: unknown critical chunk {ctype!r}")
+    if ihdr is None:
+        raise PngError(f"{path}: no IHDR chunk")
+    if not ended:
+        raise PngError(f"{path}: truncated (no IEND chunk)")
+    w = int.from_bytes(ihdr[0:4], "big")
+    h = int.from_bytes(ihdr[4:8], "big")
+    depth, color, compression, filtering, interlace = ihdr[8:13]
+    if depth != 8 or color not in (2, 6):
+        raise PngError(f"{path}: bit depth {depth}, colour type {color}: only 8-bit "
+                       "colour type 2 (RGB) and 6 (RGBA) are supported")
+    if compression != 0 or filtering != 0:
+        raise PngError(f"{path}: unknown compression {compression} or filter method {filtering}")
+    if interlace != 0:
+        raise PngError(f"{path}: interlaced (Adam7) images are not supported")
+    if not w or not h:
+        raise PngError(f"{path}: empty image {w}x{h}")
+    try:
+        raw = zlib.decompress(b"".join(idat))
+    except zlib.error as e:
+        raise PngError(f"{path}: bad image data: {e}") from None
+    bpp = 3 if color == 2 else 4
+    stride = w * bpp
+    if len(raw) != h * (stride + 1):
+        raise PngError(f"{path}: {len(raw)} bytes of image data, want {h * (stride + 1)}")
+    rows, prev = [], bytearray(stride)
+    for y in range(h):
+        start = y * (stride + 1)
+        line = bytearray(raw[start + 1:start + 1 + stride])
+        try:
+            _unfilter_row(raw[start], line, prev, bpp)
+        except PngError as e:
+            raise PngError(f"{path}: row {y}: {e}") from None
+        prev = line
+        if bpp == 4:
+            line = line[:]
+            del line[3::4]
+        rows.append(bytes(line))
+    return w, h, rows
+
+
+def compare(w, h, rows):
+    """Compare a decoded screen with the pattern.
+
+    Returns (mismatches, first): first is None or (x, y, got, want).
+    """
+    mismatches, first = 0, None
+    for y in range(h):
+        want = bytes(c for x in range(w) for c in pattern(x, y, w, h))
+        got = rows[y]
+        if got == want:
+            continue
+        for x in range(w):
+            g, e = tuple(got[3 * x:3 * x + 3]), tuple(want[3 * x:3 * x + 3])
+            if g != e:
+                mismatches += 1
+                if first is None:
+                    first = (x, y, g, e)
+    return mismatches, first
+
+
+class Timeout(Exception):
+    """The overall deadline passed."""
+
+
+class LineSocket:
+    """A connected unix socket read line by line against a deadline."""
+
+    def __init__(self, path, deadline):
+        self.path, self.deadline, self.buf = path, deadline, b""
+        while True:
+            self.sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+            try:
+                self.sock.connect(path)
+                return
+            except (FileNotFoundError, ConnectionRefusedError):
+                self.sock.close()
+            if time.monotonic() >= deadline:
+                raise Timeout(f"no socket at {path}")
+            time.sleep(0.1)
+
+    def readline(self):
+        """The next line without its end, or None at EOF."""
+        while b"\n" not in self.buf:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise Timeout(f"waiting for {self.path}")
+            self.sock.settimeout(left)
+            try:
+                data = self.sock.recv(65536)
+            except socket.timeout:
+                raise Timeout(f"waiting for {self.path}") from None
+            except ConnectionResetError:
+                data = b""
+            if not data:
+                line, self.buf = self.buf, b""
+                return line.rstrip(b"\r") if line else None
+            self.buf += data
+        line, self.buf = self.buf.split(b"\n", 1)
+        return line.rstrip(b"\r")
+
+    def send(self, data):
+        self.sock.settimeout(max(self.deadline - time.monotonic(), 0.1))
+        self.sock.sendall(data)
+
+
+class Qmp:
+    """A QMP connection: greeting, capabilities, then commands."""
+
+    def __init__(self, path, deadline):
+        self.conn = LineSocket(path, deadline)
+        greeting = self._message()
+        if "QMP" not in greeting:
+            raise RuntimeError(f"QMP: unexpected greeting {greeting}")
+        self.command("qmp_capabilities")
+
+    def _message(self):
+        line = self.conn.readline()
+        if line is None:
+            raise RuntimeError("QMP: connection closed")
+        return json.loads(line)
+
+    def command(self, name, **arguments):
+        """Run one command; returns its "return" value, raises on "error"."""
+        msg = {"execute": name}
+        if arguments:
+            msg["arguments"] = arguments
+        self.conn.send(json.dumps(msg).encode() + b"\n")
+        while True:
+            reply = self._message()
+            if "return" in reply:
+                return reply["return"]
+            if "error" in reply:
+                err = reply["error"]
+                raise RuntimeError(f"QMP {name}: {err.get('class')}: {err.get('desc')}")
+            # Anything else ("event") is asynchronous: not our answer.
+
+
+def png_complete(path):
+    """True once the file ends with an IEND chunk."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(-len(PNG_IEND), os.SEEK_END)
+            return f.read() == PNG_IEND
+    except OSError:
+        return False
+
+
+def check_screen(qmp, w, h, bpp, out, deadline):
+    """Take and judge one screen; prints the result line, returns True if it matched."""
+    name = f"{w}x{h}x{bpp}"
+    shown = os.path.join(out, f"screen-{name}.png")
+    path = os.path.abspath(shown)
+    if bpp != 32:
+        print(f"display-check: {name} FAIL the pattern is defined for 32 bpp only")
+        return False
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+    try:
+        qmp.command("screendump", filename=path, format="png")
+    except RuntimeError as e:
+        print(f"display-check: {name} FAIL screendump: {e}")
+        return False
+    # QEMU writes the file before it answers; allow a moment all the same.
+    wait_until = min(deadline, time.monotonic() + 5)
+    while not png_complete(path) and time.monotonic() < wait_until:
+        time.sleep(0.1)
+    try:
+        iw, ih, rows = read_png(path)
+    except (OSError, PngError) as e:
+        print(f"display-check: {name} FAIL {e}")
+        return False
+    if (iw, ih) != (w, h):
+        print(f"display-check: {name} FAIL the screen is {iw}x{ih} ({shown})")
+        return False
+    mismatches, first = compare(w, h, rows)
+    if mismatches:
+        x, y, got, want = first
+        print(f"display-check: {name} FAIL first mismatch at {x},{y} got "
+              f"{got[0]},{got[1]},{got[2]} want {want[0]},{want[1]},{want[2]}, "
+              f"{mismatches} of {w * h} pixels differ ({shown})")
+        return False
+    print(f"display-check: {name} ok ({w * h} pixels match, {shown})")
+    return True
+
+
+def main():
+    sys.stdout.reconfigure(line_buffering=True)
+    ap = argparse.ArgumentParser(
+        description="Compare the guest's screen with vpshim-video's test pattern.")
+    ap.add_argument("--qmp", required=True, help="QEMU's QMP unix socket")
+    ap.add_argument("--sync", required=True, help="the unix socket of the guest's sync serial port")
+    ap.add_argument("--out", required=True, help="directory for the screendumps")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds for the whole run")
+    args = ap.parse_args()
+
+    deadline = time.monotonic() + args.timeout
+    os.makedirs(args.out, exist_ok=True)
+    checked = passed = 0
+    try:
+        # The sync port first: what the guest writes before it is connected is lost.
+        sync = LineSocket(args.sync, deadline)
+        qmp = Qmp(args.qmp, deadline)
+        while True:
+            line = sync.readline()
+            if line is None:
+                break
+            m = READY.search(line)
+            if not m:
+                if line.strip():
+                    print(f"display-check: guest: {line.decode(errors='replace').strip()}")
+                continue
+            w, h, bpp = (int(v) for v in m.groups())
+            checked += 1
+            passed += check_screen(qmp, w, h, bpp, args.out, deadline)
+            sync.send(CHECKED)
+    except Timeout as e:
+        print(f"display-check: FAIL timed out after {args.timeout:g} s ({e})")
+        return 1
+    except (OSError, RuntimeError, ValueError) as e:
+        print(f"display-check: FAIL {e}")
+        return 1
+    if not checked:
+        print("display-check: FAIL the guest never reported a screen")
+        return 1
+    return 0 if passed == checked else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
