@@ -97,6 +97,8 @@ static void children_are_enumerated(struct kunit *test)
 {
 	struct vpshim_test_device d;
 	struct vpshim_device *vdev = power_device(test, &d);
+	unsigned long flags;
+	VP_STATUS status;
 
 	vpshim_children_enumerate(vdev);
 	KUNIT_ASSERT_EQ(test, vdev->nr_children, 2U);
@@ -110,9 +112,18 @@ static void children_are_enumerated(struct kunit *test)
 	/* Re-enumeration is asynchronous (it may be asked for from a DPC). */
 	KUNIT_EXPECT_EQ(test, VideoPortEnumerateChildren(d.ext, (PVOID)1),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	KUNIT_EXPECT_EQ(test, VideoPortEnumerateChildren(d.ext, NULL), (VP_STATUS)NO_ERROR);
+	/* From a DPC (DISPATCH_LEVEL: bottom halves off) it is allowed... */
+	local_bh_disable();
+	status = VideoPortEnumerateChildren(d.ext, NULL);
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)NO_ERROR);
 	flush_work(&vdev->child_work);
 	KUNIT_EXPECT_EQ(test, plog->enumerations, 2);
+	/* ...above DISPATCH_LEVEL it is not. */
+	local_irq_save(flags);
+	status = VideoPortEnumerateChildren(d.ext, NULL);
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, vdev->nr_children, 2U);
 	vpshim_test_device_remove(test, &d);
 }

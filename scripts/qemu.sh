@@ -90,8 +90,8 @@ sys.exit(not (e[:8] == bytes.fromhex('00ffffffffffff00') and sum(e) % 256 == 0))
 	for c in $(grep -o 'vpshim-video: check [a-z0-9-]*' "$logf" | cut -d' ' -f3 | sort -u); do
 		check "qemu-$name: vpshim-video $c" grep -q "vpshim-video: check $c: ok" "$logf"
 	done
-	check "qemu-$name: vpshim-video ran at least 14 request checks" \
-		test "$(grep -c 'vpshim-video: check [a-z0-9-]*: ' "$logf")" -ge 14
+	check "qemu-$name: vpshim-video ran at least 24 request checks" \
+		test "$(grep -c 'vpshim-video: check [a-z0-9-]*: ' "$logf")" -ge 24
 	for c in 640x480x32 1024x768x32; do
 		check "qemu-$name: screen $c drawn through the mapped framebuffer" \
 			grep -q "vpshim-video: drew $c" "$logf"

@@ -22,7 +22,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -32,6 +34,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -65,6 +68,7 @@ struct opts {
 	ULONG w, h, bpp;	/* set, draw: the mode */
 	const char *tty;	/* draw --sync */
 	bool keep;		/* draw --keep */
+	const char *flag;	/* unbind: the file that says the adapter is gone */
 };
 
 static int failures;
@@ -84,7 +88,10 @@ static void print_usage(FILE *f)
 		"                        answer; --keep: leave the mapping for close() to undo\n"
 		"  share                 check SHARE_VIDEO_MEMORY against MAP_VIDEO_MEMORY\n"
 		"  palette               check SET_COLOR_REGISTERS\n"
-		"  selftest              check the request device's answers to bad requests\n");
+		"  selftest              check the request device's answers to bad requests\n"
+		"  unbind FLAG           map the frame buffer, create FLAG.ready, wait for FLAG\n"
+		"                        (someone unbinds the adapter meanwhile), then check that\n"
+		"                        requests get ENODEV and the mapping is revoked (SIGBUS)\n");
 }
 
 /* One check line; a failure's detail is printf-style. */
@@ -862,6 +869,59 @@ static int cmd_selftest(int fd, const struct opts *o __always_unused)
 	return 0;
 }
 
+/* Whether touching @fb now kills a child with SIGBUS (a revoked mapping). */
+static bool access_faults(void *fb)
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		vram_read(fb);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return false;
+	return WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS;
+}
+
+static int cmd_unbind(int fd, const struct opts *o)
+{
+	VIDEO_MODE_INFORMATION mode;
+	VIDEO_MEMORY_INFORMATION vmi;
+	struct vpshim_video_request r;
+	char ready[PATH_MAX];
+	int i, err, rfd;
+
+	if (set_mode(fd, 640, 480, 32, &mode) || map_video(fd, &vmi))
+		return 1;
+	vram_write(vmi.FrameBufferBase, 0x00123456);
+	report("mapping-works-before-unbind", vram_read(vmi.FrameBufferBase) == 0x00123456 &&
+	       !access_faults(vmi.FrameBufferBase), "the mapped frame buffer did not hold a pixel");
+	snprintf(ready, sizeof(ready), "%s.ready", o->flag);
+	rfd = open(ready, O_CREAT | O_WRONLY, 0644);
+	if (rfd < 0) {
+		fprintf(stderr, PROG ": cannot create %s: %s\n", ready, strerror(errno));
+		return 1;
+	}
+	close(rfd);
+	for (i = 0; i < 600 && access(o->flag, F_OK); i++)
+		usleep(100 * 1000);
+	if (access(o->flag, F_OK)) {
+		fprintf(stderr, PROG ": %s never appeared\n", o->flag);
+		return 1;
+	}
+	memset(&r, 0, sizeof(r));
+	r.code = IOCTL_VIDEO_RESET_DEVICE;
+	err = submit(fd, &r);
+	report("request-after-unbind-enodev", err == -ENODEV, "got %s",
+	       err ? errno_name(-err) : "success");
+	report("mapping-revoked-at-unbind", access_faults(vmi.FrameBufferBase),
+	       "the frame buffer is still reachable after unbind");
+	return 0;
+}
+
 static const struct command {
 	const char *name;
 	bool takes_mode;
@@ -874,6 +934,7 @@ static const struct command {
 	{ "share", false, cmd_share },
 	{ "palette", false, cmd_palette },
 	{ "selftest", false, cmd_selftest },
+	{ "unbind", false, cmd_unbind },
 };
 
 int main(int argc, char **argv)
@@ -914,6 +975,13 @@ int main(int argc, char **argv)
 			return 2;
 		}
 		i++;
+	}
+	if (cmd->run == cmd_unbind) {
+		if (i >= argc) {
+			fprintf(stderr, PROG ": unbind needs a flag file\n");
+			return 2;
+		}
+		o.flag = argv[i++];
 	}
 	while (cmd->run == cmd_draw && i < argc) {
 		if (!strcmp(argv[i], "--sync") && i + 1 < argc) {
