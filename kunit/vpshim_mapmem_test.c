@@ -128,11 +128,61 @@ static void kernel_mapping_life(struct kunit *test)
 	vpshim_test_device_remove(test, &d);
 }
 
+/*
+ * What a request maps into kernel space belongs to the requesting file: an
+ * address from another requester cannot release it (nor the miniport's own
+ * mappings), and closing the file releases it.
+ */
+static void request_mappings_belong_to_their_file(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	struct vpshim_device *vdev;
+	struct vpshim_file a = { .file = (struct file *)&a }, b = { .file = (struct file *)&b };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	ULONG len = 0x10, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID own = NULL, va = NULL;
+	int i;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	vdev = vpshim_device_get(d.ext, __func__, 0);
+	verify_vga_ports(test, d.ext);
+	/* The miniport's own mapping, outside any request. */
+	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &own),
+			(VP_STATUS)NO_ERROR);
+	vdev->request_file = &a;
+	pa.QuadPart = 0x3d0;
+	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)NO_ERROR);
+	vdev->request_file = &b;
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, va, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	/* One requester holds a bounded number. */
+	for (i = 0; i < 65; i++) {
+		PVOID x = NULL;
+
+		if (VideoPortMapMemory(d.ext, pa, &len, &space, &x) != NO_ERROR)
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, i, 64);
+	vdev->request_file = &a;
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, (PUCHAR)va + 1, NULL),
+			(VP_STATUS)NO_ERROR);
+	vdev->request_file = NULL;
+	/* Closing b releases its 64; the miniport's own stays until unbind. */
+	vpshim_user_maps_release(vdev, b.file);
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL), (VP_STATUS)NO_ERROR);
+	KUNIT_EXPECT_TRUE(test, list_empty(&vdev->mappings));
+	vpshim_test_device_remove(test, &d);
+}
+
 static struct kunit_case vpshim_mapmem_cases[] = {
 	KUNIT_CASE(bad_arguments_are_refused),
 	KUNIT_CASE(ranges_the_device_does_not_own_are_refused),
 	KUNIT_CASE(process_mappings_need_a_request),
 	KUNIT_CASE(kernel_mapping_life),
+	KUNIT_CASE(request_mappings_belong_to_their_file),
 	{}
 };
 

@@ -160,9 +160,12 @@ static void refused_state_is_not_set(struct kunit *test)
 	plog->refuse_id = DISPLAY_ADAPTER_HW_ID;
 	KUNIT_EXPECT_EQ(test, vpshim_power_set(vdev, VideoPowerOff), -EIO);
 	KUNIT_EXPECT_FALSE(test, vdev->suspended);
-	/* The monitor went down; the adapter was asked and never set. */
-	KUNIT_ASSERT_EQ(test, plog->n, 3);
+	/* The monitor went down, the adapter refused, the monitor came back. */
+	KUNIT_ASSERT_EQ(test, plog->n, 5);
+	KUNIT_EXPECT_STREQ(test, plog->calls[1], "setM4");
 	KUNIT_EXPECT_STREQ(test, plog->calls[2], "getA4");
+	KUNIT_EXPECT_STREQ(test, plog->calls[3], "getM1");
+	KUNIT_EXPECT_STREQ(test, plog->calls[4], "setM1");
 	vpshim_test_device_remove(test, &d);
 }
 

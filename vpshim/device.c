@@ -238,12 +238,17 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	unsigned int leaked;
 
 	vpshim_debugfs_remove(vdev);
-	/* No more requests, process mappings or child enumerations. */
+	/* No more requests or process mappings. */
 	vpshim_request_remove(vdev);
-	cancel_work_sync(&vdev->child_work);
-	/* Then stop the miniport's code that runs on its own (it may call us). */
+	/*
+	 * Then stop the miniport's code that runs on its own (it may call us):
+	 * the timer and the DPC may queue a child enumeration, and that may
+	 * start the timer, so the timer is stopped once more at the end.
+	 */
 	vpshim_timer_stop(vdev);
 	vpshim_interrupt_disconnect(vdev);
+	cancel_work_sync(&vdev->child_work);
+	vpshim_timer_stop(vdev);
 	mutex_lock(&vpshim_extensions_lock);
 	hash_del_rcu(&vdev->ext_node);
 	mutex_unlock(&vpshim_extensions_lock);

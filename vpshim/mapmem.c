@@ -53,12 +53,64 @@ int vpshim_file_mmap(struct vpshim_file *vf, struct vm_area_struct *vma)
 					 pgprot_noncached(vma->vm_page_prot);
 	/*
 	 * io_remap_pfn_range() marks it VM_IO | VM_PFNMAP | VM_DONTEXPAND |
-	 * VM_DONTDUMP. A child that inherits it by fork is not tracked for
-	 * VideoPortUnmapMemory, but is revoked at unbind like its parent.
+	 * VM_DONTDUMP. A copy a child inherits by fork is not tracked for
+	 * VideoPortUnmapMemory; at unbind every mapping of the device's files
+	 * is revoked, tracked or not.
 	 */
 	vma->vm_ops = &vpshim_user_map_ops;
 	return io_remap_pfn_range(vma, vma->vm_start, PHYS_PFN(vf->map_phys), vf->map_len,
 				  vma->vm_page_prot);
+}
+
+/* Mappings one file's requests may hold at once (kernel and process). */
+#define VPSHIM_MAX_FILE_MAPS	64
+
+static void vpshim_user_map_free(struct vpshim_user_map *um)
+{
+	mmdrop(um->mm);
+	kfree(um);
+}
+
+/* Whether @um is still what the process has at its address (not replaced). */
+static bool vpshim_user_map_intact(struct vpshim_user_map *um)
+{
+	struct vm_area_struct *vma;
+	bool ok;
+
+	mmap_read_lock(um->mm);
+	vma = find_vma(um->mm, um->start);
+	ok = vma && vma->vm_start == um->start && vma->vm_end == um->start + um->len &&
+	     vma->vm_file == um->file && vma->vm_ops == &vpshim_user_map_ops;
+	mmap_read_unlock(um->mm);
+	return ok;
+}
+
+/*
+ * Forget the calling process's mappings it has unmapped itself (munmap(2)),
+ * then count what @file's requests still hold.
+ */
+static unsigned int vpshim_file_maps(struct vpshim_device *vdev, struct file *file)
+{
+	struct vpshim_user_map *um, *tmp;
+	struct vpshim_mapping *map;
+	unsigned int n = 0;
+	LIST_HEAD(gone);
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry_safe(um, tmp, &vdev->user_maps, node) {
+		if (um->mm == current->mm && !vpshim_user_map_intact(um))
+			list_move(&um->node, &gone);
+		else
+			n += um->file == file;
+	}
+	list_for_each_entry(map, &vdev->mappings, node)
+		n += map->owner == file;
+	mutex_unlock(&vdev->lock);
+	list_for_each_entry_safe(um, tmp, &gone, node) {
+		list_del(&um->node);
+		vpshim_user_map_free(um);
+	}
+	return n;
 }
 
 static VP_STATUS vpshim_map_user(struct vpshim_device *vdev, u64 start, u32 len, bool wc,
@@ -71,6 +123,18 @@ static VP_STATUS vpshim_map_user(struct vpshim_device *vdev, u64 start, u32 len,
 	if (!vf || !current->mm || vf->map_task) {
 		vpshim_misuse(vdev, "VideoPortMapMemory", caller,
 			      "a process mapping needs that process's request in progress");
+		return ERROR_INVALID_PARAMETER;
+	}
+	/* Whole pages are mapped: all of them must be the device's. */
+	if (!vpshim_range_ok(vdev, start - off, PAGE_ALIGN(len + off), false)) {
+		vpshim_misuse(vdev, "VideoPortMapMemory", caller,
+			      "%#llx+%#x shares a page with memory the device does not own",
+			      start, len);
+		return ERROR_INVALID_PARAMETER;
+	}
+	if (vpshim_file_maps(vdev, vf->file) >= VPSHIM_MAX_FILE_MAPS) {
+		dev_err_ratelimited(vdev->dev, "vpshim: %s[%d] holds %u mappings already; refused\n",
+				    current->comm, task_pid_nr(current), VPSHIM_MAX_FILE_MAPS);
 		return ERROR_INVALID_PARAMETER;
 	}
 	um = kzalloc(sizeof(*um), GFP_KERNEL);
@@ -129,6 +193,7 @@ VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalA
 {
 	struct vpshim_device *vdev;
 	u64 start = PhysicalAddress.QuadPart;
+	struct file *owner;
 	bool io, wc, user;
 	void *cookie;
 
@@ -154,33 +219,19 @@ VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalA
 	}
 	if (user)
 		return vpshim_map_user(vdev, start, *Length, wc, VirtualAddress, _RET_IP_);
-	cookie = vpshim_map_range(vdev, start, *Length, io, wc, VPSHIM_MAP_MEMORY);
+	/* Made for a request: the file's, released with it, and bounded. */
+	owner = vdev->request_file ? vdev->request_file->file : NULL;
+	if (owner && vpshim_file_maps(vdev, owner) >= VPSHIM_MAX_FILE_MAPS) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "too many mappings for one requester");
+		return ERROR_INVALID_PARAMETER;
+	}
+	cookie = vpshim_map_range(vdev, start, *Length, io, wc, VPSHIM_MAP_MEMORY, owner);
 	if (!cookie)
 		return ERROR_INVALID_PARAMETER;
 	*VirtualAddress = cookie;
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortMapMemory, VPSHIM);
-
-static void vpshim_user_map_free(struct vpshim_user_map *um)
-{
-	mmdrop(um->mm);
-	kfree(um);
-}
-
-/* Whether @um is still what the process has at its address (not replaced). */
-static bool vpshim_user_map_intact(struct vpshim_user_map *um)
-{
-	struct vm_area_struct *vma;
-	bool ok;
-
-	mmap_read_lock(um->mm);
-	vma = find_vma(um->mm, um->start);
-	ok = vma && vma->vm_start == um->start && vma->vm_end == um->start + um->len &&
-	     vma->vm_file == um->file && vma->vm_ops == &vpshim_user_map_ops;
-	mmap_read_unlock(um->mm);
-	return ok;
-}
 
 static VP_STATUS vpshim_unmap_user(struct vpshim_device *vdev, unsigned long addr)
 {
@@ -228,7 +279,8 @@ VP_STATUS VideoPortUnmapMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return ERROR_INVALID_PARAMETER;
-	if (vpshim_unmap_range(vdev, VirtualAddress))
+	if (vpshim_unmap_range(vdev, VirtualAddress,
+			       vdev->request_file ? vdev->request_file->file : NULL))
 		return NO_ERROR;
 	if (vpshim_unmap_user(vdev, (unsigned long)VirtualAddress) == NO_ERROR)
 		return NO_ERROR;
@@ -239,13 +291,14 @@ VP_STATUS VideoPortUnmapMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
 EXPORT_SYMBOL_NS_GPL(VideoPortUnmapMemory, VPSHIM);
 
 /**
- * vpshim_user_maps_release() - forget or revoke process mappings
+ * vpshim_user_maps_release() - forget process mappings
  * @vdev: the device
  * @file: the request device file being released, or NULL at unbind
  *
- * When a file is released its mappings are already gone (each vma held the
- * file), so only the records go. At unbind (@file NULL) the device pages are
- * also pulled out of every process still mapping them.
+ * When a file is released its process mappings are already gone (each vma
+ * held the file), so only the records go, with the kernel mappings its
+ * requests made. At unbind (@file NULL) every record goes; the pages were
+ * pulled out of the processes by vpshim_request_remove().
  */
 void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file)
 {
@@ -259,12 +312,10 @@ void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file)
 	}
 	mutex_unlock(&vdev->lock);
 	list_for_each_entry_safe(um, tmp, &gone, node) {
-		if (!file) {
-			dev_info(vdev->dev, "vpshim: revoking a process mapping of %#llx+%#lx\n",
-				 (u64)um->phys, um->len);
-			unmap_mapping_range(um->file->f_mapping, 0, 0, 1);
-		}
 		list_del(&um->node);
 		vpshim_user_map_free(um);
 	}
+	if (file)
+		vpshim_unmap_owned(vdev, file);
 }
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_user_maps_release);

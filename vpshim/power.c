@@ -62,12 +62,21 @@ void vpshim_children_enumerate(struct vpshim_device *vdev)
 {
 	struct vpshim_child *children;
 	unsigned int n = 0, index;
+	bool locked;
 
 	if (!vdev->hw_get_child)
 		return;
 	children = kcalloc(VPSHIM_MAX_CHILDREN, sizeof(*children), GFP_KERNEL);
 	if (!children)
 		return;
+	/* Not beside a request or a power transition, nor while powered off. */
+	locked = vpshim_request_lock(vdev);
+	if (vdev->suspended) {
+		if (locked)
+			vpshim_request_unlock(vdev);
+		kfree(children);
+		return;
+	}
 	mutex_lock(&vdev->child_lock);
 	for (index = 1; n < VPSHIM_MAX_CHILDREN && index <= 2 * VPSHIM_MAX_CHILDREN; index++) {
 		VIDEO_CHILD_ENUM_INFO info = {
@@ -102,6 +111,8 @@ void vpshim_children_enumerate(struct vpshim_device *vdev)
 	swap(vdev->children, children);
 	vdev->nr_children = n;
 	mutex_unlock(&vdev->child_lock);
+	if (locked)
+		vpshim_request_unlock(vdev);
 	kfree(children);
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_children_enumerate);
@@ -137,10 +148,14 @@ int vpshim_children_show(struct seq_file *m, void *unused)
 
 		seq_printf(m, "child %u: %s uid %#x", child->index,
 			   vpshim_child_type_name(child->type), child->uid);
-		/* %*ph prints at most 64 bytes at a time. */
-		if (child->type == Monitor)
-			seq_printf(m, " edid %*phN%*phN", 64, child->descriptor, 64,
-				   child->descriptor + 64);
+		/* The base block, and the first extension if it says there is one. */
+		if (child->type == Monitor) {
+			unsigned int len = child->descriptor[126] ? 256 : 128, off;
+
+			seq_puts(m, " edid ");
+			for (off = 0; off < len; off += 64)	/* %*ph: 64 bytes at most */
+				seq_printf(m, "%*phN", 64, child->descriptor + off);
+		}
 		seq_putc(m, '\n');
 	}
 	mutex_unlock(&vdev->child_lock);
@@ -226,29 +241,35 @@ static int vpshim_power_one(struct vpshim_device *vdev, ULONG hw_id, VIDEO_POWER
  * @state: VideoPowerOn, or a lower state
  *
  * Powering down goes monitors first, then the adapter; powering up the
- * other way round. Requests are held off while the device is not on.
+ * other way round. Requests are held off while the device is not on. When
+ * the miniport refuses to power down, the monitors already down are powered
+ * on again and the device stays on.
  *
- * Return: 0, or -EIO when the miniport refuses the state (nothing changed
- * for the device that refused).
+ * Return: 0, or -EIO when the miniport refuses the state.
  */
 int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state)
 {
 	bool up = state == VideoPowerOn;
+	unsigned int i, done = 0;
 	bool locked;
-	unsigned int i;
 	int err = 0;
 
 	locked = vpshim_request_lock(vdev);
 	if (up)
 		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
 	mutex_lock(&vdev->child_lock);
-	for (i = 0; i < vdev->nr_children && !err; i++)
+	for (i = 0; i < vdev->nr_children && !err; i++, done = i)
 		if (vdev->children[i].type == Monitor)
 			err = vpshim_power_one(vdev, vdev->children[i].uid, state);
-	mutex_unlock(&vdev->child_lock);
 	if (!up && !err)
 		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
-	vdev->suspended = !up && !err;
+	if (!up && err)
+		for (i = 0; i < done; i++)
+			if (vdev->children[i].type == Monitor)
+				vpshim_power_one(vdev, vdev->children[i].uid, VideoPowerOn);
+	mutex_unlock(&vdev->child_lock);
+	if (!err)
+		vdev->suspended = !up;
 	if (locked)
 		vpshim_request_unlock(vdev);
 	return err;

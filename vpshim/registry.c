@@ -227,7 +227,7 @@ static int vpshim_parse_line(struct vpshim_registry *reg, const char *p, const c
 	if (p >= end || *p++ != '=')
 		return -EINVAL;
 	if (p < end && *p == '"') {
-		char *s = kmalloc(end - p, GFP_KERNEL);
+		char *s = kvmalloc(end - p, GFP_KERNEL);
 
 		if (!s)
 			return -ENOMEM;
@@ -235,7 +235,7 @@ static int vpshim_parse_line(struct vpshim_registry *reg, const char *p, const c
 		n = vpshim_parse_quoted(&p, end, s, end - p + 1);
 		if (n >= 0)
 			n = vpshim_utf8_to_wchar(s, n, wdata, scratch_size / sizeof(WCHAR));
-		kfree(s);
+		kvfree(s);
 		if (n < 0 || p != end)
 			return -EINVAL;
 		/* REG_SZ data includes the terminating NUL, as Windows returns it. */
@@ -248,7 +248,8 @@ static int vpshim_parse_line(struct vpshim_registry *reg, const char *p, const c
 		type = REG_BINARY;
 		p += 3;
 		if (*p == '(') {
-			if (sscanf(p, "(%x)%n", &type, &n) != 1)
+			n = 0;
+			if (sscanf(p, "(%x)%n", &type, &n) != 1 || !n)
 				return -EINVAL;
 			p += n;
 		}

@@ -34,6 +34,7 @@ struct vpshim_reqdev {
 	struct kref kref;
 	struct mutex lock;		/* one request at a time; guards vdev */
 	struct vpshim_device *vdev;	/* NULL once the adapter is unbound */
+	struct list_head files;		/* open struct vpshim_file, under lock */
 	struct miscdevice misc;
 	char nodename[80];
 };
@@ -183,6 +184,9 @@ static int vpshim_request_open(struct inode *inode, struct file *file)
 	vf->rdev = rdev;
 	vf->file = file;
 	file->private_data = vf;
+	mutex_lock(&rdev->lock);
+	list_add(&vf->node, &rdev->files);
+	mutex_unlock(&rdev->lock);
 	return 0;
 }
 
@@ -192,6 +196,7 @@ static int vpshim_request_release(struct inode *inode, struct file *file)
 	struct vpshim_reqdev *rdev = vf->rdev;
 
 	mutex_lock(&rdev->lock);
+	list_del(&vf->node);
 	if (rdev->vdev)
 		vpshim_user_maps_release(rdev->vdev, file);
 	mutex_unlock(&rdev->lock);
@@ -231,6 +236,7 @@ int vpshim_request_add(struct vpshim_device *vdev)
 		return -ENOMEM;
 	kref_init(&rdev->kref);
 	mutex_init(&rdev->lock);
+	INIT_LIST_HEAD(&rdev->files);
 	rdev->vdev = vdev;
 	snprintf(rdev->nodename, sizeof(rdev->nodename), "vpshim/%s", vdev->name);
 	rdev->misc.minor = MISC_DYNAMIC_MINOR;
@@ -253,18 +259,23 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_add);
  * vpshim_request_remove() - retire the request device of an unbinding adapter
  * @vdev: the device
  *
- * Waits for a request in HwStartIO, revokes process mappings, removes the
- * device node; open files keep a dead device that answers -ENODEV.
+ * Removes the device node, waits for a request in HwStartIO, then pulls the
+ * device's pages out of every process that maps them through any open file
+ * (touching them raises SIGBUS); open files keep a dead device that answers
+ * -ENODEV.
  */
 void vpshim_request_remove(struct vpshim_device *vdev)
 {
 	struct vpshim_reqdev *rdev = vdev->reqdev;
+	struct vpshim_file *vf;
 
 	if (!rdev)
 		return;
 	misc_deregister(&rdev->misc);
 	mutex_lock(&rdev->lock);
 	rdev->vdev = NULL;
+	list_for_each_entry(vf, &rdev->files, node)
+		unmap_mapping_range(vf->file->f_mapping, 0, 0, 1);
 	vpshim_user_maps_release(vdev, NULL);
 	mutex_unlock(&rdev->lock);
 	vdev->reqdev = NULL;

@@ -221,11 +221,12 @@ bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io)
  * @io: I/O space: the port number itself is the mapping
  * @wc: write-combined (VIDEO_MEMORY_SPACE_P6CACHE) rather than uncached
  * @kind: which call made it, so only its counterpart undoes it
+ * @owner: the request device file whose request made it, or NULL
  *
  * Return: the address for the miniport, or NULL.
  */
 void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
-		       enum vpshim_mapping_kind kind)
+		       enum vpshim_mapping_kind kind, struct file *owner)
 {
 	struct vpshim_mapping *map;
 
@@ -236,6 +237,7 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, 
 	map->len = len;
 	map->io_space = io;
 	map->kind = kind;
+	map->owner = owner;
 	if (io)
 		map->cookie = (void *)(uintptr_t)start;
 	else if (wc)
@@ -285,7 +287,8 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 		return NULL;
 	}
 	return vpshim_map_range(vdev, start, NumberOfUchars, io,
-				InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE, VPSHIM_MAP_DEVICE_BASE);
+				InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE, VPSHIM_MAP_DEVICE_BASE,
+				NULL);
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortGetDeviceBase, VPSHIM);
 
@@ -335,10 +338,14 @@ EXPORT_SYMBOL_NS_GPL(VideoPortFreeDeviceBase, VPSHIM);
  * vpshim_unmap_range() - undo a kernel mapping of VideoPortMapMemory
  * @vdev: the device
  * @addr: any address inside the mapping (Windows releases the whole range)
+ * @owner: the file whose request is asking, or NULL outside requests
+ *
+ * An address that came from user space can only release what a request of
+ * the same file mapped, never the miniport's own mappings.
  *
  * Return: true if @addr was inside one, now unmapped.
  */
-bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr)
+bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct file *owner)
 {
 	struct vpshim_mapping *map, *found = NULL;
 	uintptr_t a = (uintptr_t)addr;
@@ -347,7 +354,8 @@ bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr)
 	list_for_each_entry(map, &vdev->mappings, node) {
 		uintptr_t base = (uintptr_t)map->cookie;
 
-		if (map->kind == VPSHIM_MAP_MEMORY && a >= base && a - base < map->len) {
+		if (map->kind == VPSHIM_MAP_MEMORY && (!owner || map->owner == owner) &&
+		    a >= base && a - base < map->len) {
 			list_del(&map->node);
 			found = map;
 			break;
@@ -357,6 +365,34 @@ bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr)
 	if (found)
 		vpshim_unmap(found);
 	return found;
+}
+
+/**
+ * vpshim_unmap_owned() - release the kernel mappings a file's requests made
+ * @vdev: the device
+ * @owner: the request device file, being released
+ *
+ * Return: the number released.
+ */
+unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner)
+{
+	struct vpshim_mapping *map, *tmp;
+	unsigned int n = 0;
+	LIST_HEAD(gone);
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
+		if (map->owner == owner) {
+			list_move(&map->node, &gone);
+			n++;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	list_for_each_entry_safe(map, tmp, &gone, node) {
+		list_del(&map->node);
+		vpshim_unmap(map);
+	}
+	return n;
 }
 
 /**

@@ -69,6 +69,7 @@ struct vpshim_mapping {
 	u32 len;
 	bool io_space;
 	enum vpshim_mapping_kind kind;
+	struct file *owner;		/* made for this file's request, or NULL */
 };
 
 struct vpshim_file;
@@ -178,6 +179,7 @@ struct vpshim_common_buffer {
 struct vpshim_file {
 	struct vpshim_reqdev *rdev;
 	struct file *file;
+	struct list_head node;		/* in the request device's open files */
 	struct task_struct *map_task;
 	phys_addr_t map_phys;
 	size_t map_len;
@@ -281,8 +283,9 @@ int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state);
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
 bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io);
 void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
-		       enum vpshim_mapping_kind kind);
-bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr);
+		       enum vpshim_mapping_kind kind, struct file *owner);
+bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct file *owner);
+unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner);
 
 /*
  * A message about a miniport's misuse: ratelimited, naming the device, the
