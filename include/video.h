@@ -466,6 +466,65 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 VOID VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID VirtualAddress,
 			       PHYSICAL_ADDRESS LogicalAddress, BOOLEAN CacheEnabled);
 
+/* Bus-master DMA: packet-based transfers (Documentation/dma.rst) */
+typedef enum {
+	VpReadAccess,		/* the device reads the buffer */
+	VpWriteAccess,		/* the device writes it */
+	VpModifyAccess		/* both */
+} VP_LOCK_OPERATION;
+
+typedef struct _VP_SCATTER_GATHER_ELEMENT {
+	PHYSICAL_ADDRESS Address;	/* the logical (bus) address */
+	ULONG Length;
+	ULONG_PTR Reserved;
+} VP_SCATTER_GATHER_ELEMENT, *PVP_SCATTER_GATHER_ELEMENT;
+
+typedef struct _VP_SCATTER_GATHER_LIST {
+	ULONG NumberOfElements;
+	ULONG_PTR Reserved;
+	VP_SCATTER_GATHER_ELEMENT Elements[];
+} VP_SCATTER_GATHER_LIST, *PVP_SCATTER_GATHER_LIST;
+
+typedef VOID (*PEXECUTE_DMA)(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+			     PVP_SCATTER_GATHER_LIST SGList, PVOID Context);
+
+/* The NT4-era DMA handle of VideoPortLockPages (an MDL here). */
+typedef struct __DMA_PARAMETERS *PDMA;
+
+typedef enum _DMA_FLAGS {
+	VideoPortUnlockAfterDma = 1,
+	VideoPortKeepPagesLocked,
+	VideoPortDmaInitOnly
+} DMA_FLAGS;
+
+PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Length,
+			  VP_LOCK_OPERATION Operation);
+VOID VideoPortUnlockBuffer(PVOID HwDeviceExtension, PVOID Mdl);
+VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter, PVOID Mdl,
+			    ULONG Offset, PULONG pLength, PEXECUTE_DMA ExecuteDmaRoutine,
+			    PVOID Context, BOOLEAN WriteToDevice);
+VP_STATUS VideoPortCompleteDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+			       PVP_SCATTER_GATHER_LIST VpScatterGather, BOOLEAN WriteToDevice);
+BOOLEAN VideoPortLockPages(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp, PEVENT pUEvent,
+			   PEVENT pDisplayEvent, DMA_FLAGS DmaFlags);
+BOOLEAN VideoPortUnlockPages(PVOID hwDeviceExtension, PDMA pDma);
+PVOID VideoPortGetMdl(PVOID HwDeviceExtension, PDMA pDma);
+ULONG VideoPortGetBytesUsed(PVOID HwDeviceExtension, PDMA pDma);
+VOID VideoPortSetBytesUsed(PVOID HwDeviceExtension, PDMA pDma, ULONG BytesUsed);
+PVOID VideoPortGetDmaContext(PVOID HwDeviceExtension, PDMA pDma);
+VOID VideoPortSetDmaContext(PVOID HwDeviceExtension, PDMA pDma, PVOID InstanceContext);
+PDMA VideoPortDoDma(PVOID HwDeviceExtension, PDMA pDma, DMA_FLAGS DmaFlags);
+PVOID VideoPortMapDmaMemory(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp,
+			    PHYSICAL_ADDRESS BoardAddress, PULONG Length, PULONG InIoSpace,
+			    PVOID MappedUserEvent, PVOID DisplayDriverEvent, PVOID *VirtualAddress);
+BOOLEAN VideoPortUnmapDmaMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
+				HANDLE ProcessHandle, PDMA BoardMemoryHandle);
+BOOLEAN VideoPortSignalDmaComplete(PVOID HwDeviceExtension, PDMA pDmaHandle);
+PDMA VideoPortAssociateEventsWithDmaHandle(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp,
+					   PVOID MappedUserEvent, PVOID DisplayDriverEvent);
+PVOID VideoPortAllocateContiguousMemory(PVOID HwDeviceExtension, ULONG NumberOfBytes,
+					PHYSICAL_ADDRESS HighestAcceptableAddress);
+
 /* Pool memory */
 PVOID VideoPortAllocatePool(PVOID HwDeviceExtension, VP_POOL_TYPE PoolType,
 			    SIZE_T NumberOfBytes, ULONG Tag);

@@ -42,6 +42,7 @@
 #include "miniport.h"
 #include "ntddvdeo.h"
 #include "dderror.h"
+#include "../samples/edu/edu_ioctl.h"
 
 /* What the kernel's compiler_attributes.h would give. */
 #define __always_unused		__attribute__((__unused__))
@@ -89,6 +90,8 @@ static void print_usage(FILE *f)
 		"  share                 check SHARE_VIDEO_MEMORY against MAP_VIDEO_MEMORY\n"
 		"  palette               check SET_COLOR_REGISTERS\n"
 		"  selftest              check the request device's answers to bad requests\n"
+		"  edu-dma               packet DMA through the edu sample: page-spanning,\n"
+		"                        unaligned and multi-round buffers, and a bad one\n"
 		"  unbind FLAG           map the frame buffer, create FLAG.ready, wait for FLAG\n"
 		"                        (someone unbinds the adapter meanwhile), then check that\n"
 		"                        requests get ENODEV and the mapping is revoked (SIGBUS)\n");
@@ -869,6 +872,62 @@ static int cmd_selftest(int fd, const struct opts *o __always_unused)
 	return 0;
 }
 
+/* One IOCTL_EDU_PACKET_DMA of @len bytes at @offset into fresh pages. */
+static void edu_dma_case(int fd, const char *name, size_t offset, ULONG len)
+{
+	size_t span = (offset + len + 1 + 4095) & ~(size_t)4095;	/* a byte past */
+	EDU_PACKET_RESULT res = { 0 };
+	EDU_PACKET_DMA in = { 0 };
+	unsigned char *src, *dst;
+	char buf[OUTCOME_LEN];
+	size_t i, bad = len;
+	long st;
+
+	src = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	dst = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (src == MAP_FAILED || dst == MAP_FAILED) {
+		report(name, false, "no memory");
+		return;
+	}
+	for (i = 0; i < len; i++)
+		src[offset + i] = (unsigned char)(i * 31 + (i >> 8) + 7);
+	in.Source = src + offset;
+	in.Destination = dst + offset;
+	in.Length = len;
+	st = request(fd, IOCTL_EDU_PACKET_DMA, &in, sizeof(in), &res, sizeof(res), NULL);
+	for (i = 0; i < len && bad == len; i++)
+		if (dst[offset + i] != src[offset + i])
+			bad = i;
+	report(name, st == NO_ERROR && bad == len && dst[offset + len] == 0 &&
+	       (!offset || dst[offset - 1] == 0),
+	       "%s, first wrong byte %zu of %u", outcome(buf, st), bad, len);
+	if (st == NO_ERROR)
+		printf(PROG ": %s: %u bytes at page offset %zu in %u rounds, %u elements, %u interrupts\n",
+		       name, len, offset, res.Rounds, res.Elements, res.Interrupts);
+	munmap(src, span);
+	munmap(dst, span);
+}
+
+static int cmd_edu_dma(int fd, const struct opts *o __always_unused)
+{
+	EDU_PACKET_DMA in = { 0 };
+	EDU_PACKET_RESULT res;
+	char buf[OUTCOME_LEN];
+	long st;
+
+	edu_dma_case(fd, "edu-dma-within-a-page", 100, 200);
+	edu_dma_case(fd, "edu-dma-two-pages-aligned", 0, 8192);
+	edu_dma_case(fd, "edu-dma-unaligned-many-rounds", 123, 20000);
+	/* A buffer that is not mapped: refused, no oops, nothing locked. */
+	in.Source = (PVOID)0x1000;
+	in.Destination = (PVOID)0x1000;
+	in.Length = 4096;
+	st = request(fd, IOCTL_EDU_PACKET_DMA, &in, sizeof(in), &res, sizeof(res), NULL);
+	report("edu-dma-unmapped-buffer-refused", st == ERROR_INVALID_PARAMETER, "%s",
+	       outcome(buf, st));
+	return 0;
+}
+
 /* Whether touching @fb now kills a child with SIGBUS (a revoked mapping). */
 static bool access_faults(void *fb)
 {
@@ -935,6 +994,7 @@ static const struct command {
 	{ "palette", false, cmd_palette },
 	{ "selftest", false, cmd_selftest },
 	{ "unbind", false, cmd_unbind },
+	{ "edu-dma", false, cmd_edu_dma },
 };
 
 int main(int argc, char **argv)

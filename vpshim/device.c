@@ -192,6 +192,7 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	INIT_LIST_HEAD(&vdev->mappings);
 	INIT_LIST_HEAD(&vdev->claims);
 	INIT_LIST_HEAD(&vdev->user_maps);
+	vpshim_packet_init(vdev);
 	vpshim_children_init(vdev);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
 	err = vpshim_pool_init(vdev);
@@ -255,6 +256,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	/* No lookup may still be looking at it when it is freed. */
 	synchronize_rcu();
 	leaked = vpshim_dma_release_all(vdev);
+	leaked += vpshim_packet_release_all(vdev);
 	leaked += vpshim_pool_release_all(vdev);
 	leaked += vpshim_sync_release_all(vdev);
 	vpshim_resources_release_all(vdev);

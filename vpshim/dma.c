@@ -50,9 +50,17 @@ static const struct rhashtable_params vpshim_buffer_params = {
 	.automatic_shrinking = true,
 };
 
-/* Take a reference on a live adapter of @vdev, or NULL if it is not one. */
-static struct vpshim_dma_adapter *
-vpshim_dma_adapter_get(struct vpshim_device *vdev, PVP_DMA_ADAPTER handle)
+/**
+ * vpshim_dma_adapter_get() - reference a live adapter of a device
+ * @vdev: the device
+ * @handle: what the miniport passed as VP_DMA_ADAPTER
+ *
+ * Context: any; the reference is a percpu_ref get.
+ * Return: the adapter, to be given back with vpshim_dma_adapter_put(), or
+ * NULL when @handle is not a live adapter of @vdev.
+ */
+struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
+						  PVP_DMA_ADAPTER handle)
 {
 	struct vpshim_dma_adapter *adapter, *found = NULL;
 
@@ -92,7 +100,11 @@ static void vpshim_dma_free_leaked(void *ptr, void *arg)
 	vpshim_dma_free_buffer(adapter, buf);
 }
 
-static void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
+/**
+ * vpshim_dma_adapter_put() - drop a reference from vpshim_dma_adapter_get()
+ * @adapter: the adapter
+ */
+void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter)
 {
 	percpu_ref_put(&adapter->ref);
 }
@@ -137,6 +149,7 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 	adapter->mask_bits = mask_bits;
 	adapter->max_length = max_length;
 	adapter->legacy = legacy;
+	INIT_LIST_HEAD(&adapter->transfers);
 	spin_lock_init(&adapter->lock);
 	init_completion(&adapter->idle);
 	err = percpu_ref_init(&adapter->ref, vpshim_dma_adapter_idle, 0, GFP_KERNEL);
@@ -206,6 +219,8 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 	bits = vpshim_dma_mask_bits(VpDeviceDescription);
 	adapter = vpshim_dma_adapter_create(vdev, bits, VpDeviceDescription->MaximumLength,
 					    false);
+	if (!IS_ERR(adapter))
+		adapter->scatter_gather = VpDeviceDescription->ScatterGather;
 	if (IS_ERR(adapter)) {
 		dev_err_ratelimited(vdev->dev, "%s: no adapter for a %u-bit mask: %pe\n",
 				    __func__, bits, adapter);
@@ -245,6 +260,7 @@ static bool vpshim_dma_adapter_retire(struct vpshim_device *vdev,
 	if (held)
 		vpshim_dma_adapter_put(adapter);
 	wait_for_completion(&adapter->idle);
+	vpshim_packet_adapter_retire(adapter);
 	rhashtable_free_and_destroy(&adapter->buffers, vpshim_dma_free_leaked, adapter);
 	percpu_ref_exit(&adapter->ref);
 	kfree_rcu(adapter, rcu);

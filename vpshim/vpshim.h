@@ -128,6 +128,11 @@ struct vpshim_device {
 	struct vpshim_file *request_file;	/* whose request HwStartIO has */
 	struct list_head user_maps;	/* struct vpshim_user_map, under lock */
 
+	/* packetdma.c: locked buffers and contiguous memory */
+	spinlock_t packet_lock;		/* mdls, contiguous */
+	struct list_head mdls;
+	struct list_head contiguous;
+
 	/* registry.c: the adapter key's values */
 	struct vpshim_registry *registry;
 
@@ -156,8 +161,10 @@ struct vpshim_dma_adapter {
 	u8 mask_bits;
 	bool legacy;
 	u32 max_length;			/* 0: bounded by the mask only (legacy) */
+	bool scatter_gather;		/* StartDma may hand out several elements */
+	struct list_head transfers;	/* packet DMA in progress, under lock */
 	struct rhashtable buffers;	/* common buffers, keyed by DMA address */
-	spinlock_t lock;		/* makes a release's check-and-remove atomic */
+	spinlock_t lock;		/* a release's check-and-remove; transfers */
 	struct rcu_head rcu;
 };
 
@@ -219,6 +226,15 @@ u8 vpshim_dma_mask_bits(const struct _VP_DEVICE_DESCRIPTION *desc);
 bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
 unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
+
+struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
+						  PVP_DMA_ADAPTER handle);
+void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter);
+
+/* packetdma.c */
+void vpshim_packet_init(struct vpshim_device *vdev);
+void vpshim_packet_adapter_retire(struct vpshim_dma_adapter *adapter);
+unsigned int vpshim_packet_release_all(struct vpshim_device *vdev);
 
 /* debugprint.c */
 int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);

@@ -20,6 +20,7 @@
 #include "miniport.h"
 #include "ntddvdeo.h"
 #include "video.h"
+#include "edu_ioctl.h"
 
 #define EDU_ID			0x00
 #define EDU_IRQ_STATUS		0x24
@@ -48,6 +49,15 @@ typedef struct _EDU_EXTENSION {
 	LONG Interrupts;
 	LONG Dpcs;
 	ULONG LastIrqStatus;
+
+	/* The packet-DMA request in progress (HwStartIO, one at a time). */
+	BOOLEAN PacketActive;
+	PVP_SCATTER_GATHER_LIST PacketList;	/* this round's, from HwVidExecuteDma */
+	ULONG PacketElement;			/* the element the device is moving */
+	ULONG PacketDeviceOffset;		/* where in its buffer */
+	BOOLEAN PacketToRam;
+	PEVENT PacketDone;
+	BOOLEAN PacketFailed;
 } EDU_EXTENSION, *PEDU_EXTENSION;
 
 typedef void *(*PGET_COMMON_BUFFER)(PVOID, ULONG, ULONG, PPHYSICAL_ADDRESS, PULONG, BOOLEAN);
@@ -228,6 +238,49 @@ static BOOLEAN EduTest24Bit(PEDU_EXTENSION Ext)
 	return ok;
 }
 
+/* Have the device move one scatter/gather element, interrupting at the end. */
+static VOID EduPacketElement(PEDU_EXTENSION Ext)
+{
+	PVP_SCATTER_GATHER_ELEMENT e = &Ext->PacketList->Elements[Ext->PacketElement];
+	ULONG device = EDU_BUFFER + Ext->PacketDeviceOffset;
+
+	if (e->Address.HighPart || Ext->PacketDeviceOffset + e->Length > EDU_XFER) {
+		Ext->PacketFailed = TRUE;
+		VideoPortSetEvent(Ext, Ext->PacketDone);
+		return;
+	}
+	EduWrite(Ext, EDU_DMA_SOURCE, Ext->PacketToRam ? device : e->Address.LowPart);
+	EduWrite(Ext, EDU_DMA_DEST, Ext->PacketToRam ? e->Address.LowPart : device);
+	EduWrite(Ext, EDU_DMA_COUNT, e->Length);
+	EduWrite(Ext, EDU_DMA_COMMAND, EDU_DMA_RUN | EDU_DMA_IRQ |
+		 (Ext->PacketToRam ? EDU_DMA_TO_RAM : 0));
+}
+
+/* HwVidExecuteDma: at DISPATCH_LEVEL, start the round's first element. */
+static VOID EduExecuteDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter,
+			  PVP_SCATTER_GATHER_LIST SGList, PVOID Context)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+
+	ext->PacketList = SGList;
+	ext->PacketElement = 0;
+	ext->PacketDeviceOffset = 0;
+	EduPacketElement(ext);
+}
+
+/* The packet DPC: the element is done; start the next or wake HwStartIO. */
+static VOID EduPacketDpc(PVOID HwDeviceExtension, PVOID Context)
+{
+	PEDU_EXTENSION ext = HwDeviceExtension;
+
+	VideoPortInterlockedIncrement(&ext->Dpcs);
+	ext->PacketDeviceOffset += ext->PacketList->Elements[ext->PacketElement].Length;
+	if (++ext->PacketElement < ext->PacketList->NumberOfElements)
+		EduPacketElement(ext);
+	else
+		VideoPortSetEvent(ext, ext->PacketDone);
+}
+
 /* HwInterrupt: is it ours? Acknowledge it and leave the rest to the DPC. */
 static BOOLEAN EduInterrupt(PVOID HwDeviceExtension)
 {
@@ -239,7 +292,10 @@ static BOOLEAN EduInterrupt(PVOID HwDeviceExtension)
 	EduWrite(ext, EDU_IRQ_ACK, status);
 	ext->LastIrqStatus = status;
 	VideoPortInterlockedIncrement(&ext->Interrupts);
-	VideoPortQueueDpc(ext, EduDpc, ext->DmaDone);
+	if (ext->PacketActive)
+		VideoPortQueueDpc(ext, EduPacketDpc, NULL);
+	else
+		VideoPortQueueDpc(ext, EduDpc, ext->DmaDone);
 	return TRUE;
 }
 
@@ -377,9 +433,99 @@ static BOOLEAN EduInitialize(PVOID HwDeviceExtension)
 	return ok;
 }
 
+/* One round in one direction: StartDma, the device, the interrupt, CompleteDma. */
+static BOOLEAN EduPacketRound(PEDU_EXTENSION Ext, PVP_DMA_ADAPTER Adapter, PVOID Mdl,
+			      ULONG Offset, PULONG Length, BOOLEAN ToDevice,
+			      PEDU_PACKET_RESULT Result)
+{
+	LARGE_INTEGER timeout;
+	BOOLEAN ok;
+
+	timeout.QuadPart = -20000000LL;		/* 2 s, in 100 ns units */
+	Ext->PacketToRam = !ToDevice;
+	Ext->PacketFailed = FALSE;
+	if (VideoPortStartDma(Ext, Adapter, Mdl, Offset, Length, EduExecuteDma, NULL,
+			      ToDevice) != NO_ERROR)
+		return FALSE;
+	ok = VideoPortWaitForSingleObject(Ext, Ext->PacketDone, &timeout) == NO_ERROR &&
+	     !Ext->PacketFailed;
+	Result->Elements += Ext->PacketList->NumberOfElements;
+	VideoPortCompleteDma(Ext, Adapter, Ext->PacketList, ToDevice);
+	return ok;
+}
+
+/*
+ * IOCTL_EDU_PACKET_DMA: copy a user buffer into another through the
+ * device's memory, packet DMA in rounds of at most 4095 bytes.
+ */
+static VP_STATUS EduPacketDma(PEDU_EXTENSION Ext, PVIDEO_REQUEST_PACKET Vrp)
+{
+	PEDU_PACKET_DMA in = Vrp->InputBuffer;
+	EDU_PACKET_RESULT result;
+	VP_DEVICE_DESCRIPTION desc;
+	PVOID src = NULL, dst = NULL;
+	PVP_DMA_ADAPTER adapter;
+	ULONG offset = 0, length, back;
+	VP_STATUS status = ERROR_INVALID_PARAMETER;
+
+	if (Vrp->InputBufferLength < sizeof(*in) || Vrp->OutputBufferLength < sizeof(result))
+		return ERROR_INSUFFICIENT_BUFFER;
+	VideoPortZeroMemory(&result, sizeof(result));
+	VideoPortZeroMemory(&desc, sizeof(desc));
+	desc.ScatterGather = TRUE;
+	desc.Dma32BitAddresses = TRUE;
+	desc.MaximumLength = EDU_XFER;
+	adapter = VideoPortGetDmaAdapter(Ext, &desc);
+	if (!adapter)
+		return ERROR_NOT_ENOUGH_MEMORY;
+	if (VideoPortCreateEvent(Ext, SYNCHRONIZATION_EVENT, NULL, &Ext->PacketDone) != NO_ERROR) {
+		VideoPortPutDmaAdapter(Ext, adapter);
+		return ERROR_NOT_ENOUGH_MEMORY;
+	}
+	src = VideoPortLockBuffer(Ext, in->Source, in->Length, VpReadAccess);
+	dst = VideoPortLockBuffer(Ext, in->Destination, in->Length, VpWriteAccess);
+	Ext->PacketActive = TRUE;
+	while (src && dst && offset < in->Length) {
+		length = in->Length - offset;
+		if (!EduPacketRound(Ext, adapter, src, offset, &length, TRUE, &result))
+			break;
+		back = length;
+		if (!EduPacketRound(Ext, adapter, dst, offset, &back, FALSE, &result) ||
+		    back != length)
+			break;
+		result.Rounds++;
+		offset += length;
+	}
+	Ext->PacketActive = FALSE;
+	if (src && dst && offset == in->Length)
+		status = NO_ERROR;
+	result.Interrupts = (ULONG)Ext->Interrupts;
+	if (src)
+		VideoPortUnlockBuffer(Ext, src);
+	if (dst)
+		VideoPortUnlockBuffer(Ext, dst);
+	VideoPortDeleteEvent(Ext, Ext->PacketDone);
+	Ext->PacketDone = NULL;
+	VideoPortPutDmaAdapter(Ext, adapter);
+	/* The input is read; the shared buffer can take the output now. */
+	if (status == NO_ERROR) {
+		VideoPortMoveMemory(Vrp->OutputBuffer, &result, sizeof(result));
+		Vrp->StatusBlock->Information = sizeof(result);
+	}
+	return status;
+}
+
 static BOOLEAN EduStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET RequestPacket)
 {
-	RequestPacket->StatusBlock->Status = ERROR_INVALID_FUNCTION;
+	switch (RequestPacket->IoControlCode) {
+	case IOCTL_EDU_PACKET_DMA:
+		RequestPacket->StatusBlock->Information = 0;
+		RequestPacket->StatusBlock->Status = EduPacketDma(HwDeviceExtension, RequestPacket);
+		break;
+	default:
+		RequestPacket->StatusBlock->Status = ERROR_INVALID_FUNCTION;
+		break;
+	}
 	return TRUE;
 }
 
