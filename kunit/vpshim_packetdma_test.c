@@ -66,6 +66,8 @@ static unsigned int nr_locked(void *ext)
 	return n;
 }
 
+static struct vpshim_file fake_request;
+
 static void lock_kernel_buffers_and_refuse_bad_ones(struct kunit *test)
 {
 	struct vpshim_test_device d;
@@ -89,6 +91,10 @@ static void lock_kernel_buffers_and_refuse_bad_ones(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, lowmem, 16, (VP_LOCK_OPERATION)7));
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, (PVOID)~0UL, 16, VpReadAccess));
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(NULL, lowmem, 16, VpReadAccess));
+	/* While a request is handled, an address may not be kernel memory. */
+	vpshim_device_get(d.ext, __func__, 0)->request_file = &fake_request;
+	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, lowmem, 16, VpReadAccess));
+	vpshim_device_get(d.ext, __func__, 0)->request_file = NULL;
 	KUNIT_EXPECT_EQ(test, nr_locked(d.ext), 2U);
 	VideoPortUnlockBuffer(d.ext, a);
 	VideoPortUnlockBuffer(d.ext, a);	/* twice: refused */
@@ -221,6 +227,10 @@ static void bad_transfers_are_refused(struct kunit *test)
 	len = 16;
 	KUNIT_EXPECT_EQ(test, VideoPortStartDma(d.ext, adapter, mdl, 0, &len, NULL, &log, TRUE),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	/* Locked for VpReadAccess: the device may not write into it. */
+	len = 16;
+	KUNIT_EXPECT_EQ(test, VideoPortStartDma(d.ext, adapter, mdl, 0, &len, record_execute,
+						&log, FALSE), (VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, log.calls, 0);
 
 	len = 512;

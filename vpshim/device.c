@@ -250,6 +250,9 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	vpshim_interrupt_disconnect(vdev);
 	cancel_work_sync(&vdev->child_work);
 	vpshim_timer_stop(vdev);
+	/* The device stops mastering before its transfers and buffers go. */
+	if (vdev->pdev)
+		pci_clear_master(vdev->pdev);
 	mutex_lock(&vpshim_extensions_lock);
 	hash_del_rcu(&vdev->ext_node);
 	mutex_unlock(&vpshim_extensions_lock);

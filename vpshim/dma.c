@@ -503,15 +503,15 @@ static struct vpshim_common_buffer *vpshim_dma_take(struct vpshim_dma_adapter *a
 	dma_addr_t key = logical;
 	struct vpshim_common_buffer *buf;
 
-	spin_lock(&adapter->lock);
+	spin_lock_bh(&adapter->lock);	/* CompleteDma takes it in DPCs */
 	buf = rhashtable_lookup_fast(&adapter->buffers, &key, vpshim_buffer_params);
 	if (buf && buf->dma_addr == logical && buf->cpu_addr == cpu_addr &&
 	    buf->length == length && buf->cached == cached &&
 	    !rhashtable_remove_fast(&adapter->buffers, &buf->hnode, vpshim_buffer_params)) {
-		spin_unlock(&adapter->lock);
+		spin_unlock_bh(&adapter->lock);
 		return buf;
 	}
-	spin_unlock(&adapter->lock);
+	spin_unlock_bh(&adapter->lock);
 	vpshim_dma_report_mismatch(adapter, cpu_addr, length, logical, cached, func, caller);
 	return NULL;
 }

@@ -82,11 +82,35 @@ void vpshim_packet_init(struct vpshim_device *vdev)
 
 static void vpshim_mdl_free(struct vpshim_mdl *mdl)
 {
-	kfree(mdl->cached);
+	kvfree(mdl->cached);
 	sg_free_table(&mdl->sgt);
 	if (mdl->user)
 		unpin_user_pages_dirty_lock(mdl->pages, mdl->nr_pages, mdl->writable);
 	kvfree(mdl);
+}
+
+/*
+ * The largest scatterlist entry to build: what the device takes in one DMA
+ * segment, and what a bounce buffer (swiotlb) can hold, whole pages.
+ */
+static unsigned int vpshim_max_segment(struct vpshim_device *vdev)
+{
+	size_t max = min_t(size_t, dma_max_mapping_size(vdev->dev),
+			   dma_get_max_seg_size(vdev->dev));
+
+	return max_t(size_t, ALIGN_DOWN(min_t(size_t, max, UINT_MAX), PAGE_SIZE), PAGE_SIZE);
+}
+
+/* Bytes from @offset to the end of the table entry holding it. */
+static unsigned int vpshim_mdl_run(struct vpshim_mdl *mdl, unsigned int offset)
+{
+	struct scatterlist *sg = mdl->sgt.sgl;
+
+	while (offset >= sg->length) {
+		offset -= sg->length;
+		sg = sg_next(sg);
+	}
+	return sg->length - offset;
 }
 
 /* The pages of a kernel buffer: lowmem or vmalloc, nothing else. */
@@ -124,6 +148,10 @@ static bool vpshim_kernel_pages(struct vpshim_mdl *mdl, unsigned long start)
  * pages with pin_user_pages_fast() (writable ones for write or modify
  * access) or records a kernel buffer's pages. Sleeps: PASSIVE_LEVEL.
  *
+ * While the miniport handles a request (HwStartIO), only the requesting
+ * process's memory can be locked: an address from user space never lets the
+ * device at kernel memory.
+ *
  * Return: the MDL for VideoPortStartDma and VideoPortUnlockBuffer, or NULL
  * (with a message) for a NULL or unmapped buffer, one the process may not
  * access that way, a zero length, an unknown operation or no memory.
@@ -157,8 +185,10 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 	/*
 	 * A kernel buffer first: where the kernel shares the address space
 	 * with the process (UML), access_ok() alone cannot tell them apart.
+	 * Not while handling a request, though: an address user space handed
+	 * in must never let the device at kernel memory.
 	 */
-	if (!vpshim_kernel_pages(mdl, start)) {
+	if (vdev->request_file || !vpshim_kernel_pages(mdl, start)) {
 		if (!current->mm || !access_ok((void __user __force *)BaseAddress, Length))
 			goto bad;
 		pinned = pin_user_pages_fast(start & PAGE_MASK, nr,
@@ -171,11 +201,11 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 		mdl->user = true;
 	}
 	/* The table and a transfer now, so that a round allocates nothing. */
-	if (sg_alloc_table_from_pages(&mdl->sgt, mdl->pages, nr, mdl->offset, Length,
-				      GFP_KERNEL))
+	if (sg_alloc_table_from_pages_segment(&mdl->sgt, mdl->pages, nr, mdl->offset, Length,
+					      vpshim_max_segment(vdev), GFP_KERNEL))
 		goto nomem;
-	mdl->cached = kzalloc(struct_size(mdl->cached, list.Elements, mdl->sgt.orig_nents),
-			      GFP_KERNEL);
+	mdl->cached = kvzalloc(struct_size(mdl->cached, list.Elements, mdl->sgt.orig_nents),
+			       GFP_KERNEL);
 	if (!mdl->cached)
 		goto nomem;
 	spin_lock_bh(&vdev->packet_lock);
@@ -332,15 +362,18 @@ static void vpshim_transfer_untrim(struct vpshim_transfer *t)
 static int vpshim_transfer_map(struct vpshim_device *vdev, struct vpshim_dma_adapter *adapter,
 			       struct vpshim_transfer *t, ULONG offset, ULONG length, gfp_t gfp)
 {
-	unsigned int pos = t->mdl->offset + offset, n, i = 0;	/* pos: in the pages */
+	unsigned long pos = t->mdl->offset + (unsigned long)offset;	/* in the pages */
+	unsigned int n, i = 0;
 	struct scatterlist *sg;
 	ULONG total = 0;
 	int err;
 
 	if (t->own_table) {
 		n = DIV_ROUND_UP((pos & ~PAGE_MASK) + length, PAGE_SIZE);
-		err = sg_alloc_table_from_pages(&t->sgt, t->mdl->pages + (pos >> PAGE_SHIFT), n,
-						pos & ~PAGE_MASK, length, gfp);
+		err = sg_alloc_table_from_pages_segment(&t->sgt,
+							t->mdl->pages + (pos >> PAGE_SHIFT), n,
+							pos & ~PAGE_MASK, length,
+							vpshim_max_segment(vdev), gfp);
 		if (err)
 			return err;
 	} else {
@@ -392,7 +425,8 @@ static int vpshim_transfer_map(struct vpshim_device *vdev, struct vpshim_dma_ada
  * Return: NO_ERROR; ERROR_NOT_ENOUGH_MEMORY when the round cannot be mapped;
  * ERROR_INVALID_PARAMETER (with a message) for a dead or foreign adapter, an
  * MDL that is not locked, a zero length or a range beyond the buffer, a
- * NULL routine or length, or a call above DISPATCH_LEVEL.
+ * transfer into a buffer locked for VpReadAccess, a NULL routine or length,
+ * or a call above DISPATCH_LEVEL.
  */
 VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapter, PVOID Mdl,
 			    ULONG Offset, PULONG pLength, PEXECUTE_DMA ExecuteDmaRoutine,
@@ -403,7 +437,6 @@ VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	struct vpshim_device *vdev;
 	struct vpshim_transfer *t;
 	struct vpshim_mdl *mdl;
-	unsigned long flags;
 	ULONG length;
 	int err;
 
@@ -429,9 +462,21 @@ VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 		vpshim_dma_adapter_put(adapter);
 		return ERROR_INVALID_PARAMETER;
 	}
+	if (!WriteToDevice && !mdl->writable) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p was locked for VpReadAccess: the device may not write it", Mdl);
+		err = -EPERM;
+		goto refuse;
+	}
 	length = *pLength;
 	if (adapter->max_length && length > adapter->max_length)
 		length = adapter->max_length;
+	/*
+	 * One element a round without scatter/gather: map no more than the
+	 * first contiguous run, so rounds never overlap.
+	 */
+	if (!adapter->scatter_gather)
+		length = min(length, vpshim_mdl_run(mdl, Offset));
 	if (!t) {
 		/* Another transfer holds the buffer's own table: a table of our own. */
 		t = kzalloc(struct_size(t, list.Elements,
@@ -449,9 +494,9 @@ VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	if (err)
 		goto unclaim;
 	*pLength = t->list.Reserved;
-	spin_lock_irqsave(&adapter->lock, flags);
+	spin_lock_bh(&adapter->lock);
 	list_add(&t->node, &adapter->transfers);
-	spin_unlock_irqrestore(&adapter->lock, flags);
+	spin_unlock_bh(&adapter->lock);
 
 	local_bh_disable();
 	ExecuteDmaRoutine(HwDeviceExtension, VpDmaAdapter, &t->list, Context);
@@ -460,13 +505,14 @@ VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	return NO_ERROR;
 
 unclaim:
+	dev_err_ratelimited(vdev->dev, "vpshim: %s: cannot map %u bytes for DMA: %pe\n", __func__,
+			    length, ERR_PTR(err));
+refuse:
 	vpshim_mdl_release(vdev, mdl, t);
 	if (t && t->own_table)
 		kfree(t);
 	vpshim_dma_adapter_put(adapter);
-	dev_err_ratelimited(vdev->dev, "vpshim: %s: cannot map %u bytes for DMA: %pe\n", __func__,
-			    length, ERR_PTR(err));
-	return ERROR_NOT_ENOUGH_MEMORY;
+	return err == -EPERM ? ERROR_INVALID_PARAMETER : ERROR_NOT_ENOUGH_MEMORY;
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortStartDma, VPSHIM);
 
@@ -509,14 +555,13 @@ VP_STATUS VideoPortCompleteDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAda
 	struct vpshim_transfer *t, *found = NULL;
 	struct vpshim_dma_adapter *adapter;
 	struct vpshim_device *vdev;
-	unsigned long flags;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return ERROR_INVALID_PARAMETER;
 	adapter = vpshim_above_dispatch() ? NULL : vpshim_dma_adapter_get(vdev, VpDmaAdapter);
 	if (adapter) {
-		spin_lock_irqsave(&adapter->lock, flags);
+		spin_lock_bh(&adapter->lock);
 		list_for_each_entry(t, &adapter->transfers, node) {
 			if (&t->list == VpScatterGather) {
 				list_del(&t->node);
@@ -524,7 +569,7 @@ VP_STATUS VideoPortCompleteDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAda
 				break;
 			}
 		}
-		spin_unlock_irqrestore(&adapter->lock, flags);
+		spin_unlock_bh(&adapter->lock);
 		vpshim_dma_adapter_put(adapter);
 	}
 	if (!found) {
@@ -800,16 +845,16 @@ PVOID VideoPortAllocateContiguousMemory(PVOID HwDeviceExtension, ULONG NumberOfB
 					PHYSICAL_ADDRESS HighestAcceptableAddress)
 {
 	u64 limit = HighestAcceptableAddress.QuadPart;
-	gfp_t gfp = GFP_KERNEL | __GFP_ZERO;
+	gfp_t gfp = GFP_KERNEL | __GFP_ZERO | __GFP_NOWARN;
 	struct vpshim_contiguous *c;
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_) || !NumberOfBytes)
 		return NULL;
-	if (IS_ENABLED(CONFIG_ZONE_DMA) && limit < DMA_BIT_MASK(24))
+	if (IS_ENABLED(CONFIG_ZONE_DMA) && limit <= DMA_BIT_MASK(24))
 		gfp |= GFP_DMA;
-	else if (IS_ENABLED(CONFIG_ZONE_DMA32) && limit < DMA_BIT_MASK(32))
+	else if (IS_ENABLED(CONFIG_ZONE_DMA32) && limit <= DMA_BIT_MASK(32))
 		gfp |= GFP_DMA32;
 	c = kzalloc(sizeof(*c), GFP_KERNEL);
 	if (!c)

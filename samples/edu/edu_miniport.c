@@ -84,20 +84,28 @@ static ULONG EduRead(PEDU_EXTENSION Ext, ULONG Offset)
 	return VideoPortReadRegisterUlong((PULONG)(Ext->Registers + Offset));
 }
 
-/* One transfer; the device finishes it from a 100 ms timer, so poll. */
-static BOOLEAN EduDma(PEDU_EXTENSION Ext, ULONG Source, ULONG Dest, ULONG Count, ULONG Cmd)
+/* Wait for the DMA engine to be idle; FALSE after the timeout. */
+static BOOLEAN EduWaitIdle(PEDU_EXTENSION Ext)
 {
 	ULONG waited;
 
-	EduWrite(Ext, EDU_DMA_SOURCE, Source);
-	EduWrite(Ext, EDU_DMA_DEST, Dest);
-	EduWrite(Ext, EDU_DMA_COUNT, Count);
-	EduWrite(Ext, EDU_DMA_COMMAND, Cmd | EDU_DMA_RUN);
 	for (waited = 0; waited < EDU_TIMEOUT_US; waited += 100) {
 		if (!(EduRead(Ext, EDU_DMA_COMMAND) & EDU_DMA_RUN))
 			return TRUE;
 		VideoPortStallExecution(100);
 	}
+	return FALSE;
+}
+
+/* One transfer; the device finishes it from a 100 ms timer, so poll. */
+static BOOLEAN EduDma(PEDU_EXTENSION Ext, ULONG Source, ULONG Dest, ULONG Count, ULONG Cmd)
+{
+	EduWrite(Ext, EDU_DMA_SOURCE, Source);
+	EduWrite(Ext, EDU_DMA_DEST, Dest);
+	EduWrite(Ext, EDU_DMA_COUNT, Count);
+	EduWrite(Ext, EDU_DMA_COMMAND, Cmd | EDU_DMA_RUN);
+	if (EduWaitIdle(Ext))
+		return TRUE;
 	VideoPortDebugPrint(Error, "vp_edu: DMA did not complete\n");
 	return FALSE;
 }
@@ -274,6 +282,8 @@ static VOID EduPacketDpc(PVOID HwDeviceExtension, PVOID Context)
 	PEDU_EXTENSION ext = HwDeviceExtension;
 
 	VideoPortInterlockedIncrement(&ext->Dpcs);
+	if (!ext->PacketList)		/* late, after a timeout: nothing to do */
+		return;
 	ext->PacketDeviceOffset += ext->PacketList->Elements[ext->PacketElement].Length;
 	if (++ext->PacketElement < ext->PacketList->NumberOfElements)
 		EduPacketElement(ext);
@@ -449,8 +459,12 @@ static BOOLEAN EduPacketRound(PEDU_EXTENSION Ext, PVP_DMA_ADAPTER Adapter, PVOID
 		return FALSE;
 	ok = VideoPortWaitForSingleObject(Ext, Ext->PacketDone, &timeout) == NO_ERROR &&
 	     !Ext->PacketFailed;
+	/* Never unmap under a running engine: wait for it to stop. */
+	if (!ok && !EduWaitIdle(Ext))
+		VideoPortDebugPrint(Error, "vp_edu: the device did not stop\n");
 	Result->Elements += Ext->PacketList->NumberOfElements;
 	VideoPortCompleteDma(Ext, Adapter, Ext->PacketList, ToDevice);
+	Ext->PacketList = NULL;
 	return ok;
 }
 
