@@ -156,7 +156,6 @@ static VP_STATUS vpshim_map_user(struct vpshim_device *vdev, u64 start, u32 len,
 	um->start = addr;
 	um->len = vf->map_len;
 	um->addr = addr + off;
-	um->phys = start;
 	um->file = vf->file;
 	um->mm = current->mm;
 	mmgrab(um->mm);

@@ -224,9 +224,9 @@ bad:
 }
 EXPORT_SYMBOL_NS_GPL(VideoPortLockBuffer, VPSHIM);
 
-/* Find a locked buffer of @vdev; with @take, unlink it unless in use. */
-static struct vpshim_mdl *vpshim_mdl_find(struct vpshim_device *vdev, const void *handle,
-					  bool take, bool *busy)
+/* Unlink a locked buffer of @vdev unless a transfer uses it (*@busy). */
+static struct vpshim_mdl *vpshim_mdl_take(struct vpshim_device *vdev, const void *handle,
+					  bool *busy)
 {
 	struct vpshim_mdl *mdl, *found = NULL;
 
@@ -236,7 +236,7 @@ static struct vpshim_mdl *vpshim_mdl_find(struct vpshim_device *vdev, const void
 		if (mdl != handle)
 			continue;
 		*busy = mdl->active;
-		if (!*busy && take)
+		if (!*busy)
 			list_del(&mdl->node);
 		found = mdl;
 		break;
@@ -263,7 +263,7 @@ void VideoPortUnlockBuffer(PVOID HwDeviceExtension, PVOID Mdl)
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
-	mdl = vpshim_mdl_find(vdev, Mdl, true, &busy);
+	mdl = vpshim_mdl_take(vdev, Mdl, &busy);
 	if (!mdl || busy) {
 		vpshim_misuse(vdev, __func__, _RET_IP_, "%p is %s", Mdl,
 			      busy ? "in a DMA transfer (complete it first)" :
@@ -360,7 +360,8 @@ static void vpshim_transfer_untrim(struct vpshim_transfer *t)
 
 /* Map the part of @mdl the transfer covers; fill the miniport's list. */
 static int vpshim_transfer_map(struct vpshim_device *vdev, struct vpshim_dma_adapter *adapter,
-			       struct vpshim_transfer *t, ULONG offset, ULONG length, gfp_t gfp)
+			       struct vpshim_transfer *t, ULONG offset, ULONG length, gfp_t gfp,
+			       PULONG mapped)
 {
 	unsigned long pos = t->mdl->offset + (unsigned long)offset;	/* in the pages */
 	unsigned int n, i = 0;
@@ -398,7 +399,8 @@ static int vpshim_transfer_map(struct vpshim_device *vdev, struct vpshim_dma_ada
 			break;
 	}
 	t->list.NumberOfElements = i;
-	t->list.Reserved = total;	/* the length reported for this round */
+	t->list.Reserved = 0;
+	*mapped = total;
 	return 0;
 }
 
@@ -490,10 +492,9 @@ VP_STATUS VideoPortStartDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 	}
 	t->mdl = mdl;
 	t->dir = WriteToDevice ? DMA_TO_DEVICE : DMA_FROM_DEVICE;
-	err = vpshim_transfer_map(vdev, adapter, t, Offset, length, gfp);
+	err = vpshim_transfer_map(vdev, adapter, t, Offset, length, gfp, pLength);
 	if (err)
 		goto unclaim;
-	*pLength = t->list.Reserved;
 	spin_lock_bh(&adapter->lock);
 	list_add(&t->node, &adapter->transfers);
 	spin_unlock_bh(&adapter->lock);

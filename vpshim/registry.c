@@ -17,6 +17,7 @@
 
 #include <linux/ctype.h>
 #include <linux/firmware.h>
+#include <linux/nls.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
 
@@ -102,58 +103,23 @@ static int vpshim_reg_store(struct vpshim_registry *reg, const WCHAR *name, u32 
 	return 0;
 }
 
-/* UTF-8 to NUL-terminated UTF-16 (the Basic Multilingual Plane). */
+/* UTF-8 to a NUL-terminated WCHAR string of at most @max units with its NUL. */
 static int vpshim_utf8_to_wchar(const char *s, size_t len, WCHAR *out, size_t max)
 {
-	size_t i = 0, n = 0;
+	int n = utf8s_to_utf16s((const u8 *)s, len, UTF16_HOST_ENDIAN, out, max);
 
-	while (i < len) {
-		unsigned char c = s[i];
-		u32 cp;
-
-		if (c < 0x80) {
-			cp = c;
-			i += 1;
-		} else if ((c & 0xe0) == 0xc0 && i + 1 < len) {
-			cp = ((c & 0x1f) << 6) | (s[i + 1] & 0x3f);
-			i += 2;
-		} else if ((c & 0xf0) == 0xe0 && i + 2 < len) {
-			cp = ((c & 0x0f) << 12) | ((s[i + 1] & 0x3f) << 6) | (s[i + 2] & 0x3f);
-			i += 3;
-		} else {
-			return -EINVAL;
-		}
-		if (!cp || n + 1 >= max)
-			return -EINVAL;
-		out[n++] = cp;
-	}
+	if (n < 0 || n >= max)		/* not UTF-8, or no room for the NUL */
+		return -EINVAL;
 	out[n] = 0;
 	return n;
 }
 
-/* UTF-16 to UTF-8 for printing; stops at NUL or @count code units. */
+/* WCHARs (up to a NUL or @count) to NUL-terminated UTF-8 in @size bytes. */
 static size_t vpshim_wchar_to_utf8(const WCHAR *s, size_t count, char *out, size_t size)
 {
-	size_t n = 0, i;
+	int n = utf16s_to_utf8s(s, count, UTF16_HOST_ENDIAN, (u8 *)out, size - 1);
 
-	for (i = 0; i < count && s[i]; i++) {
-		WCHAR c = s[i];
-
-		if (c < 0x80 && n + 1 < size) {
-			out[n++] = c;
-		} else if (c < 0x800 && n + 2 < size) {
-			out[n++] = 0xc0 | (c >> 6);
-			out[n++] = 0x80 | (c & 0x3f);
-		} else if (c >= 0x800 && n + 3 < size) {
-			out[n++] = 0xe0 | (c >> 12);
-			out[n++] = 0x80 | ((c >> 6) & 0x3f);
-			out[n++] = 0x80 | (c & 0x3f);
-		} else {
-			break;
-		}
-	}
-	if (size)
-		out[n] = 0;
+	out[n] = 0;
 	return n;
 }
 

@@ -199,7 +199,6 @@ struct vpshim_user_map {
 	unsigned long start;		/* page-aligned user address */
 	unsigned long len;		/* page-aligned length */
 	unsigned long addr;		/* what the miniport got: start + offset */
-	phys_addr_t phys;
 	struct mm_struct *mm;		/* mmgrab()ed: identity, not the space */
 	struct file *file;		/* the vma holds it; dropped at release */
 };
