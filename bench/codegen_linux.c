@@ -6,6 +6,10 @@
 
 #include <linux/io.h>
 
+#include "compat.h"
+
+/* Without port I/O (UML from 7.x) there is nothing to compare the ports to. */
+#ifdef VPSHIM_HAVE_IOPORT
 u8 vpshim_cg_linux_read_port_uchar(void *p);
 u8 vpshim_cg_linux_read_port_uchar(void *p)
 {
@@ -41,6 +45,8 @@ void vpshim_cg_linux_write_port_ulong(void *p, u32 v)
 {
 	outl(v, (unsigned long)p);
 }
+
+#endif /* VPSHIM_HAVE_IOPORT */
 
 u8 vpshim_cg_linux_read_register_uchar(void __iomem *p);
 u8 vpshim_cg_linux_read_register_uchar(void __iomem *p)

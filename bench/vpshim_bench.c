@@ -307,4 +307,4 @@ module_exit(vpshim_bench_exit);
 
 MODULE_DESCRIPTION("vpshim benchmarks against the raw Linux DMA calls");
 MODULE_LICENSE("GPL");
-MODULE_IMPORT_NS(VPSHIM);
+VPSHIM_IMPORT_NS();

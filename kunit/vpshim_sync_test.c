@@ -95,7 +95,7 @@ struct dpc_lock_ctx {
 
 static void dpc_lock_timer(struct timer_list *t)
 {
-	struct dpc_lock_ctx *c = from_timer(c, t, timer);
+	struct dpc_lock_ctx *c = timer_container_of(c, t, timer);
 
 	VideoPortAcquireSpinLockAtDpcLevel(c->ext, c->lock);
 	c->counter++;
@@ -123,7 +123,7 @@ static void spin_lock_shared_with_dpc_context(struct kunit *test)
 		VideoPortReleaseSpinLock(ctx->dev.ext, c->lock, old);
 		wait_for_completion(&c->done);
 	}
-	del_timer_sync(&c->timer);
+	timer_delete_sync(&c->timer);
 	KUNIT_EXPECT_EQ(test, c->counter, 55);
 	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, c->lock), NO_ERROR);
 }

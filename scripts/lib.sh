@@ -31,15 +31,23 @@ debian_kver() {
 
 debian_kdir() { echo "/usr/src/linux-headers-$(debian_kver)"; }
 
-# The linux-source-6.1 tree, extracted once into the cache.
+# The linux-source-6.1 tree, extracted once into the cache (the 6.1 UML
+# kernel, checkpatch and kernel-doc come from it).
 linux_tree() { echo "$VPSHIM_CACHE/linux-source-6.1"; }
-# $1: test (the debug kernel of the KUnit suites) or bench.
-uml_build_dir() {
-	case "${1:-test}" in
-	test) echo "$VPSHIM_CACHE/uml-build" ;;
-	*) echo "$VPSHIM_CACHE/uml-build-$1" ;;
-	esac
+ensure_linux_tree() {
+	local tree tmp
+	tree=$(linux_tree)
+	[ -f "$tree/Makefile" ] && return 0
+	log "extracting linux-source-6.1 into $tree"
+	tmp="$VPSHIM_CACHE/extract.$$"
+	rm -rf "$tmp"; mkdir -p "$tmp"
+	tar -C "$tmp" -xf /usr/src/linux-source-6.1.tar.xz
+	mv "$tmp"/linux-source-6.1 "$tree"
+	rm -rf "$tmp"
 }
+# The build directory of a UML kernel. $1: series (6.1, 7.x), $2: test (the
+# debug kernel of the KUnit suites) or bench.
+uml_build_dir() { echo "$VPSHIM_CACHE/uml-${1:-6.1}-${2:-test}"; }
 
 # Copy the sources to a build directory of their own, so builds for different
 # kernels (Debian's, UML) never share object files, and build there.
@@ -49,7 +57,7 @@ build_modules() {
 	shift 2
 	dir="$VPSHIM_OUT/build-$target"
 	mkdir -p "$dir"
-	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile include vpshim samples kunit bench) |
+	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench) |
 		(cd "$dir" && tar -xf -)
 	make -C "$kdir" M="$dir" "$@" modules >"$VPSHIM_OUT/build-$target.log" 2>&1 ||
 		{ tail -n 30 "$VPSHIM_OUT/build-$target.log" >&2; die "module build for $target failed"; }
@@ -63,3 +71,19 @@ pass() { echo "PASS $*"; echo pass >>"$VPSHIM_RESULTS"; }
 fail() { echo "FAIL $*"; echo fail >>"$VPSHIM_RESULTS"; }
 check() { local name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
 
+
+# The steps every QEMU run of the edu sample reports. $1: check prefix,
+# $2: the console log, rest: the sample's checks that must say "ok".
+judge_edu_boot() {
+	local prefix=$1 logf=$2 step c
+	shift 2
+	check "$prefix: QEMU exited cleanly" test "$(cat "$logf.rc")" = 0
+	check "$prefix: kernel log captured" grep -q 'VPSHIM-DMESG-END' "$logf"
+	for step in "insmod vpshim ok" "insmod vp_edu ok" "vp_edu bound" "rmmod vp_edu ok" \
+		    "rmmod vpshim ok"; do
+		check "$prefix: $step" grep -q "VPSHIM: $step" "$logf"
+	done
+	for c in "$@"; do
+		check "$prefix: edu sample check $c" grep -q "vp_edu: check $c: ok" "$logf"
+	done
+}

@@ -3,6 +3,10 @@
 """Fail a kernel log that holds a report from any checker.
 
 Usage: logcheck.py LOG
+       logcheck.py --kmemleak LOG   only kmemleak's report between the
+                                    VPSHIM-KMEMLEAK-BEGIN/END markers: fails
+                                    on any unreferenced object, and when the
+                                    markers are missing (nothing was judged)
 
 Reports: BUG/WARNING/Oops/panic, KASAN, lockdep, DMA-API debug errors, IOMMU
 (DMAR) faults, UBSAN, sleeping in atomic context. One report is known and
@@ -23,6 +27,24 @@ KNOWN = [
     ("WARNING: suspicious RCU usage", re.compile(r"lib/maple_tree\.c:\d+ suspicious"),
      "UML 6.1 maple-tree RCU splat at fork (arch/um, not vpshim)"),
 ]
+
+
+def kmemleak(path):
+    text = open(path, errors="replace").read()
+    begin, end = text.find("VPSHIM-KMEMLEAK-BEGIN"), text.find("VPSHIM-KMEMLEAK-END")
+    if begin < 0 or end < begin:
+        print("  no kmemleak report in the log (markers missing)")
+        return 1
+    report = text[begin:end]
+    leaks = report.count("unreferenced object")
+    if leaks:
+        print(f"  kmemleak: {leaks} unreferenced objects")
+        print("  " + "\n  ".join(report.splitlines()[1:40]))
+    return 1 if leaks else 0
+
+
+if sys.argv[1] == "--kmemleak":
+    sys.exit(kmemleak(sys.argv[2]))
 
 lines = open(sys.argv[1], errors="replace").read().splitlines()
 bad = 0

@@ -6,8 +6,8 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
+ensure_linux_tree
 tree=$(linux_tree)
-[ -f "$tree/scripts/checkpatch.pl" ] || bash "$VPSHIM_ROOT/scripts/uml-kernel.sh"
 cd "$VPSHIM_ROOT"
 
 linux_side=$(git ls-files --cached --others --exclude-standard 'vpshim/*.[ch]' 'kunit/*.c' 'bench/*.c' 'samples/*_glue.c')

@@ -61,7 +61,7 @@ ULONG VideoPortGetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, UL
 			return i;
 	return n;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetBusData, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetBusData);
 
 /**
  * VideoPortSetBusData() - write the adapter's PCI configuration space
@@ -94,7 +94,7 @@ ULONG VideoPortSetBusData(PVOID HwDeviceExtension, BUS_DATA_TYPE BusDataType, UL
 			return i;
 	return n;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSetBusData, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSetBusData);
 
 /**
  * VideoPortGetVgaStatus() - whether the adapter decodes the VGA resources
@@ -119,7 +119,7 @@ VP_STATUS VideoPortGetVgaStatus(PVOID HwDeviceExtension, PULONG VgaStatus)
 	*VgaStatus = vga_default_device() == vdev->pdev;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetVgaStatus, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetVgaStatus);
 
 /**
  * VideoPortCheckForDeviceExistence() - whether a PCI device is present
@@ -153,7 +153,7 @@ BOOLEAN VideoPortCheckForDeviceExistence(PVOID HwDeviceExtension, USHORT VendorI
 	}
 	return FALSE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortCheckForDeviceExistence, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortCheckForDeviceExistence);
 
 /**
  * VideoPortGetRomImage() - read the start of the adapter's option ROM
@@ -193,4 +193,4 @@ PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2
 	pci_unmap_rom(vdev->pdev, rom);
 	return vdev->rom_image;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetRomImage, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetRomImage);

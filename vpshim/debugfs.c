@@ -16,6 +16,7 @@ static void vpshim_debugfs_adapter(struct seq_file *m, struct vpshim_dma_adapter
 {
 	struct vpshim_common_buffer *buf;
 	struct rhashtable_iter iter;
+	struct vpshim_memattr ma;
 
 	seq_printf(m, "adapter%s: %u-bit, MaximumLength %u, %u buffers\n",
 		   adapter->legacy ? " (VideoPortGetCommonBuffer)" : "", adapter->mask_bits,
@@ -25,8 +26,10 @@ static void vpshim_debugfs_adapter(struct seq_file *m, struct vpshim_dma_adapter
 	while ((buf = rhashtable_walk_next(&iter))) {
 		if (IS_ERR(buf))
 			continue;
-		seq_printf(m, "  logical %pad, %u bytes, CacheEnabled %d\n", &buf->dma_addr,
-			   buf->length, buf->cached);
+		vpshim_memattr_get(adapter->vdev->dev, buf->cpu_addr, &ma);
+		seq_printf(m, "  logical %pad, %u bytes, CacheEnabled %d: %s device, %s map, %s\n",
+			   &buf->dma_addr, buf->length, buf->cached,
+			   ma.coherent ? "coherent" : "non-coherent", ma.map, ma.attr);
 	}
 	rhashtable_walk_stop(&iter);
 	rhashtable_walk_exit(&iter);

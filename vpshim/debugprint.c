@@ -285,7 +285,7 @@ void VideoPortDebugPrint(VIDEO_DEBUG_LEVEL DebugPrintLevel, PSTR DebugMessage, .
 		break;
 	}
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortDebugPrint, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortDebugPrint);
 
 /**
  * VideoPortLogError() - report a hardware error the miniport detected
@@ -313,4 +313,4 @@ void VideoPortLogError(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Vrp, VP_ST
 		dev_err_ratelimited(vdev->dev, "vpshim: miniport error %#x, id %#x\n", ErrorCode,
 				    UniqueId);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortLogError, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortLogError);

@@ -295,7 +295,7 @@ void *vpshim_device_attach(struct device *dev, size_t ext_size)
 	vdev = vpshim_device_create(dev, ext_size);
 	return IS_ERR(vdev) ? NULL : vdev->ext;
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_device_attach, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_device_attach);
 
 /**
  * vpshim_device_detach() - undo vpshim_device_attach()
@@ -318,4 +318,4 @@ unsigned int vpshim_device_detach(void *hw_device_extension)
 	}
 	return vpshim_device_destroy(vdev);
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_device_detach, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_device_detach);

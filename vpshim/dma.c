@@ -22,6 +22,9 @@
 
 #include "vpshim.h"
 
+#define CREATE_TRACE_POINTS
+#include "vpshim_trace.h"
+
 /**
  * vpshim_dma_mask_bits() - the address width a VP_DEVICE_DESCRIPTION asks for
  * @desc: the miniport's description
@@ -84,6 +87,8 @@ static void vpshim_dma_free_buffer(struct vpshim_dma_adapter *adapter,
 {
 	unsigned long attrs = buf->cached ? 0 : DMA_ATTR_WRITE_COMBINE;
 
+	trace_vpshim_common_buffer_free(adapter->vdev->dev, buf->length, buf->dma_addr,
+					buf->cached);
 	dma_free_attrs(adapter->vdev->dev, buf->length, buf->cpu_addr, buf->dma_addr, attrs);
 	kfree(buf);
 }
@@ -230,7 +235,7 @@ PVP_DMA_ADAPTER VideoPortGetDmaAdapter(PVOID HwDeviceExtension,
 		adapter->max_length);
 	return (PVP_DMA_ADAPTER)adapter;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaAdapter, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetDmaAdapter);
 
 /*
  * Retire an adapter: unlink it so no new call finds it, wait for the calls
@@ -302,7 +307,7 @@ void VideoPortPutDmaAdapter(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAdapte
 		dev_warn(vdev->dev, "vpshim: DMA adapter %p put with %u common buffers outstanding (caller %pS)\n",
 			 VpDmaAdapter, outstanding, (void *)_RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortPutDmaAdapter, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortPutDmaAdapter);
 
 /**
  * vpshim_dma_length_ok() - check a common-buffer length against an adapter
@@ -338,6 +343,17 @@ bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 	return true;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_length_ok);
+
+/* What CacheEnabled gave this buffer, for tracefs (only when enabled). */
+static void vpshim_dma_trace_alloc(struct device *dev, struct vpshim_common_buffer *buf)
+{
+	struct vpshim_memattr ma;
+
+	if (!trace_vpshim_common_buffer_alloc_enabled())
+		return;
+	vpshim_memattr_get(dev, buf->cpu_addr, &ma);
+	trace_vpshim_common_buffer_alloc(dev, buf->length, buf->dma_addr, buf->cached, &ma);
+}
 
 /*
  * Check the request, then allocate and track one buffer; the adapter is
@@ -380,6 +396,7 @@ static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
 	if (err)
 		goto free_dma;
 	logical->QuadPart = buf->dma_addr;
+	vpshim_dma_trace_alloc(dev, buf);
 	return buf->cpu_addr;
 
 free_dma:
@@ -434,7 +451,7 @@ PVOID VideoPortAllocateCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpD
 	vpshim_dma_adapter_put(adapter);
 	return cpu_addr;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAllocateCommonBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAllocateCommonBuffer);
 
 /* Find @adapter's buffer at CPU address @cpu_addr and copy it (error paths). */
 static bool vpshim_dma_find_cpu(struct vpshim_dma_adapter *adapter, void *cpu_addr,
@@ -568,7 +585,7 @@ void VideoPortReleaseCommonBuffer(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDma
 			   CacheEnabled, __func__, _RET_IP_);
 	vpshim_dma_adapter_put(adapter);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortReleaseCommonBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortReleaseCommonBuffer);
 
 /*
  * The device-wide adapter behind the pre-XP VideoPortGetCommonBuffer: 32-bit
@@ -641,7 +658,7 @@ PVOID VideoPortGetCommonBuffer(PVOID HwDeviceExtension, ULONG DesiredLength,
 	vpshim_dma_adapter_put(adapter);
 	return cpu_addr;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetCommonBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetCommonBuffer);
 
 /**
  * VideoPortFreeCommonBuffer() - free a buffer from VideoPortGetCommonBuffer()
@@ -678,7 +695,7 @@ void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID Virt
 			   CacheEnabled, __func__, _RET_IP_);
 	vpshim_dma_adapter_put(adapter);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortFreeCommonBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortFreeCommonBuffer);
 
 /**
  * vpshim_dma_release_all() - retire every adapter of an unbinding device
@@ -724,4 +741,4 @@ unsigned int vpshim_dma_buffer_count(void *hw_device_extension)
 	mutex_unlock(&vdev->lock);
 	return count;
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_dma_buffer_count, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_dma_buffer_count);

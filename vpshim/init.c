@@ -75,7 +75,7 @@ ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 	drv->have_init = true;
 	return VPSHIM_STATUS_SUCCESS;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortInitialize, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortInitialize);
 
 static void vpshim_fill_config(struct vpshim_device *vdev)
 {
@@ -245,7 +245,7 @@ free:
 	kfree(drv);
 	return err;
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_register_miniport, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_register_miniport);
 
 /**
  * vpshim_unregister_miniport() - unbind every device of a miniport
@@ -261,4 +261,4 @@ void vpshim_unregister_miniport(struct vpshim_miniport *mp)
 	kfree(mp->drv);
 	mp->drv = NULL;
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_unregister_miniport, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_unregister_miniport);

@@ -32,7 +32,7 @@ VP_STATUS VideoPortInt10(PVOID HwDeviceExtension, PVIDEO_X86_BIOS_ARGUMENTS Bios
 			      __func__, BiosArguments ? BiosArguments->Eax : 0);
 	return ERROR_INVALID_FUNCTION;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortInt10, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortInt10);
 
 /**
  * VideoPortQueryServices() - get an interface of the port driver
@@ -57,4 +57,4 @@ VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES Se
 			      __func__, ServicesType);
 	return ERROR_INVALID_FUNCTION;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortQueryServices, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortQueryServices);

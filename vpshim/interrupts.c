@@ -43,7 +43,7 @@ int vpshim_interrupt_connect(struct vpshim_device *vdev)
 	if (!vdev->hw_interrupt || !pdev ||
 	    (!vdev->config.BusInterruptLevel && !vdev->config.BusInterruptVector))
 		return 0;
-	nvec = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_LEGACY);
+	nvec = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_INTX);
 	if (nvec < 0)
 		return nvec;
 	vdev->irq = pci_irq_vector(pdev, 0);
@@ -112,7 +112,7 @@ VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension)
 		enable_irq(vdev->irq);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortEnableInterrupt, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortEnableInterrupt);
 
 /**
  * VideoPortDisableInterrupt() - stop the adapter's interrupts reaching HwInterrupt
@@ -139,7 +139,7 @@ VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension)
 		disable_irq(vdev->irq);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortDisableInterrupt, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortDisableInterrupt);
 
 /**
  * VideoPortSynchronizeExecution() - run a routine synchronized with HwInterrupt
@@ -185,7 +185,7 @@ BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension,
 	local_bh_enable();
 	return ret;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSynchronizeExecution, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSynchronizeExecution);
 
 static void vpshim_dpc_run(struct tasklet_struct *t)
 {
@@ -242,7 +242,7 @@ BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE Callbac
 		tasklet_schedule(&vdev->dpc);
 	return queued;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortQueueDpc, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortQueueDpc);
 
 /**
  * vpshim_interrupt_init() - set up a device's interrupt lock and DPC

@@ -230,7 +230,7 @@ VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalA
 	*VirtualAddress = cookie;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortMapMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortMapMemory);
 
 static VP_STATUS vpshim_unmap_user(struct vpshim_device *vdev, unsigned long addr)
 {
@@ -287,7 +287,7 @@ VP_STATUS VideoPortUnmapMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
 		      VirtualAddress);
 	return ERROR_INVALID_PARAMETER;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortUnmapMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortUnmapMemory);
 
 /**
  * vpshim_user_maps_release() - forget process mappings

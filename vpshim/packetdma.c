@@ -222,7 +222,7 @@ bad:
 		      BaseAddress, Length, Operation == VpReadAccess ? "reading" : "writing");
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortLockBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortLockBuffer);
 
 /* Unlink a locked buffer of @vdev unless a transfer uses it (*@busy). */
 static struct vpshim_mdl *vpshim_mdl_take(struct vpshim_device *vdev, const void *handle,
@@ -272,7 +272,7 @@ void VideoPortUnlockBuffer(PVOID HwDeviceExtension, PVOID Mdl)
 	}
 	vpshim_mdl_free(mdl);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortUnlockBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortUnlockBuffer);
 
 /*
  * Claim [offset, offset + length) of a live MDL for a transfer; *@cached
@@ -515,7 +515,7 @@ refuse:
 	vpshim_dma_adapter_put(adapter);
 	return err == -EPERM ? ERROR_INVALID_PARAMETER : ERROR_NOT_ENOUGH_MEMORY;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortStartDma, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortStartDma);
 
 static void vpshim_transfer_end(struct vpshim_device *vdev, struct vpshim_transfer *t)
 {
@@ -585,7 +585,7 @@ VP_STATUS VideoPortCompleteDma(PVOID HwDeviceExtension, PVP_DMA_ADAPTER VpDmaAda
 	vpshim_transfer_end(vdev, found);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortCompleteDma, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortCompleteDma);
 
 /**
  * vpshim_packet_adapter_retire() - end the transfers of an adapter being put
@@ -659,7 +659,7 @@ BOOLEAN VideoPortLockPages(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp, 
 	pVrp->OutputBuffer = mdl;
 	return TRUE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortLockPages, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortLockPages);
 
 /**
  * VideoPortUnlockPages() - undo VideoPortLockPages()
@@ -675,7 +675,7 @@ BOOLEAN VideoPortUnlockPages(PVOID hwDeviceExtension, PDMA pDma)
 	VideoPortUnlockBuffer(hwDeviceExtension, pDma);
 	return TRUE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortUnlockPages, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortUnlockPages);
 
 /**
  * VideoPortGetMdl() - the MDL behind an NT4 DMA handle
@@ -691,7 +691,7 @@ PVOID VideoPortGetMdl(PVOID HwDeviceExtension, PDMA pDma)
 {
 	return pDma;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetMdl, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetMdl);
 
 /**
  * VideoPortGetBytesUsed() - obsolete: bytes used of a DMA handle's buffer
@@ -704,7 +704,7 @@ ULONG VideoPortGetBytesUsed(PVOID HwDeviceExtension, PDMA pDma)
 {
 	return 0;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetBytesUsed, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetBytesUsed);
 
 /**
  * VideoPortSetBytesUsed() - obsolete: set a DMA handle's bytes used
@@ -717,7 +717,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortGetBytesUsed, VPSHIM);
 void VideoPortSetBytesUsed(PVOID HwDeviceExtension, PDMA pDma, ULONG BytesUsed)
 {
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSetBytesUsed, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSetBytesUsed);
 
 /**
  * VideoPortGetDmaContext() - obsolete: a DMA handle's context
@@ -730,7 +730,7 @@ PVOID VideoPortGetDmaContext(PVOID HwDeviceExtension, PDMA pDma)
 {
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaContext, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetDmaContext);
 
 /**
  * VideoPortSetDmaContext() - obsolete: set a DMA handle's context
@@ -743,7 +743,7 @@ EXPORT_SYMBOL_NS_GPL(VideoPortGetDmaContext, VPSHIM);
 void VideoPortSetDmaContext(PVOID HwDeviceExtension, PDMA pDma, PVOID InstanceContext)
 {
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSetDmaContext, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSetDmaContext);
 
 /**
  * VideoPortDoDma() - obsolete NT4 transfer call
@@ -758,7 +758,7 @@ PDMA VideoPortDoDma(PVOID HwDeviceExtension, PDMA pDma, DMA_FLAGS DmaFlags)
 {
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortDoDma, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortDoDma);
 
 /**
  * VideoPortMapDmaMemory() - obsolete NT4 call
@@ -779,7 +779,7 @@ PVOID VideoPortMapDmaMemory(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp,
 {
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortMapDmaMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortMapDmaMemory);
 
 /**
  * VideoPortUnmapDmaMemory() - obsolete NT4 call
@@ -795,7 +795,7 @@ BOOLEAN VideoPortUnmapDmaMemory(PVOID HwDeviceExtension, PVOID VirtualAddress,
 {
 	return FALSE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortUnmapDmaMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortUnmapDmaMemory);
 
 /**
  * VideoPortSignalDmaComplete() - obsolete NT4 call
@@ -808,7 +808,7 @@ BOOLEAN VideoPortSignalDmaComplete(PVOID HwDeviceExtension, PDMA pDmaHandle)
 {
 	return FALSE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSignalDmaComplete, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSignalDmaComplete);
 
 /**
  * VideoPortAssociateEventsWithDmaHandle() - obsolete NT4 call
@@ -824,7 +824,7 @@ PDMA VideoPortAssociateEventsWithDmaHandle(PVOID HwDeviceExtension, PVIDEO_REQUE
 {
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAssociateEventsWithDmaHandle, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAssociateEventsWithDmaHandle);
 
 /**
  * VideoPortAllocateContiguousMemory() - physically contiguous memory
@@ -875,4 +875,4 @@ PVOID VideoPortAllocateContiguousMemory(PVOID HwDeviceExtension, ULONG NumberOfB
 	spin_unlock_bh(&vdev->packet_lock);
 	return c->cpu_addr;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAllocateContiguousMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAllocateContiguousMemory);

@@ -127,7 +127,7 @@ PVOID VideoPortAllocatePool(PVOID HwDeviceExtension, VP_POOL_TYPE PoolType,
 		return NULL;
 	return vpshim_pool_alloc(vdev, PoolType, NumberOfBytes, Tag, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAllocatePool, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAllocatePool);
 
 /* Untrack and free the block at @ptr; refuse anything else. */
 static void vpshim_pool_free(struct vpshim_device *vdev, void *ptr, const char *func,
@@ -177,7 +177,7 @@ void VideoPortFreePool(PVOID HwDeviceExtension, PVOID Ptr)
 	if (vdev)
 		vpshim_pool_free(vdev, Ptr, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortFreePool, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortFreePool);
 
 /**
  * VideoPortAllocateBuffer() - the pre-2000 paged pool allocation
@@ -212,7 +212,7 @@ VP_STATUS VideoPortAllocateBuffer(PVOID HwDeviceExtension, ULONG Size, PVOID *Bu
 				    __func__, _RET_IP_);
 	return *Buffer ? NO_ERROR : ERROR_NOT_ENOUGH_MEMORY;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAllocateBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAllocateBuffer);
 
 /**
  * VideoPortReleaseBuffer() - free a buffer from VideoPortAllocateBuffer()
@@ -229,7 +229,7 @@ void VideoPortReleaseBuffer(PVOID HwDeviceExtension, PVOID Buffer)
 	if (vdev)
 		vpshim_pool_free(vdev, Buffer, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortReleaseBuffer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortReleaseBuffer);
 
 /**
  * vpshim_pool_init() - set up a device's pool table

@@ -189,7 +189,7 @@ VP_STATUS VideoPortEnumerateChildren(PVOID HwDeviceExtension, PVOID Reserved)
 	schedule_work(&vdev->child_work);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortEnumerateChildren, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortEnumerateChildren);
 
 static void vpshim_child_work(struct work_struct *work)
 {
@@ -357,4 +357,4 @@ unsigned int vpshim_query_interface(void *hw_device_extension, const void *type,
 		return ERROR_INVALID_FUNCTION;
 	return vdev->hw_query_interface(vdev->ext, &qi);
 }
-EXPORT_SYMBOL_NS_GPL(vpshim_query_interface, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(vpshim_query_interface);

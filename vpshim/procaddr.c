@@ -144,4 +144,4 @@ PVOID VideoPortGetProcAddress(PVOID HwDeviceExtension, PUCHAR FunctionName)
 	pr_debug("vpshim: %s: %s is not provided\n", __func__, FunctionName);
 	return NULL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetProcAddress, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetProcAddress);

@@ -528,7 +528,7 @@ VP_STATUS VideoPortGetRegistryParameters(PVOID HwDeviceExtension, PWSTR Paramete
 	kvfree(copy);
 	return status == NO_ERROR ? NO_ERROR : ERROR_INVALID_PARAMETER;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetRegistryParameters, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetRegistryParameters);
 
 /**
  * VideoPortSetRegistryParameters() - write a value of the adapter key
@@ -572,4 +572,4 @@ VP_STATUS VideoPortSetRegistryParameters(PVOID HwDeviceExtension, PWSTR ValueNam
 	err = vpshim_reg_store(vdev->registry, ValueName, REG_BINARY, ValueData, ValueLength);
 	return err == -ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : err ? ERROR_INVALID_PARAMETER : NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSetRegistryParameters, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSetRegistryParameters);

@@ -127,7 +127,7 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 		*Slot = PCI_SLOT(pdev->devfn) | PCI_FUNC(pdev->devfn) << 5;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetAccessRanges, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetAccessRanges);
 
 /*
  * Claim one range outside the BARs: exclusively (request_region or
@@ -290,7 +290,7 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 				InIoSpace & VIDEO_MEMORY_SPACE_P6CACHE, VPSHIM_MAP_DEVICE_BASE,
 				NULL);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetDeviceBase, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetDeviceBase);
 
 static void vpshim_unmap(struct vpshim_mapping *map)
 {
@@ -332,7 +332,7 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 	}
 	vpshim_unmap(found);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortFreeDeviceBase, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortFreeDeviceBase);
 
 /**
  * vpshim_unmap_range() - undo a kernel mapping of VideoPortMapMemory
@@ -476,4 +476,4 @@ VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRa
 	}
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortVerifyAccessRanges, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortVerifyAccessRanges);

@@ -43,7 +43,7 @@ void VideoPortStallExecution(ULONG Microseconds)
 	}
 	udelay(Microseconds);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortStallExecution, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortStallExecution);
 
 /**
  * VideoPortZeroMemory() - fill memory with zeros
@@ -56,7 +56,7 @@ void VideoPortZeroMemory(PVOID Destination, ULONG Length)
 {
 	memset(Destination, 0, Length);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortZeroMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortZeroMemory);
 
 /**
  * VideoPortMoveMemory() - copy memory, overlapping or not
@@ -70,7 +70,7 @@ void VideoPortMoveMemory(PVOID Destination, PVOID Source, ULONG Length)
 {
 	memmove(Destination, Source, Length);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortMoveMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortMoveMemory);
 
 /**
  * VideoPortCompareMemory() - count the leading bytes two blocks share
@@ -93,7 +93,7 @@ ULONG VideoPortCompareMemory(PVOID Source1, PVOID Source2, SIZE_T Length)
 		;
 	return (ULONG)i;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortCompareMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortCompareMemory);
 
 /**
  * VideoPortQuerySystemTime() - the current time, Windows style
@@ -108,7 +108,7 @@ void VideoPortQuerySystemTime(PLARGE_INTEGER CurrentTime)
 		CurrentTime->QuadPart = div_s64(ktime_get_real_ns(), 100) +
 					VPSHIM_EPOCH_1601_TO_1970;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortQuerySystemTime, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortQuerySystemTime);
 
 /**
  * VideoPortQueryPerformanceCounter() - a fine-grained running count
@@ -127,7 +127,7 @@ LONGLONG VideoPortQueryPerformanceCounter(PVOID HwDeviceExtension,
 		*PerformanceFrequency = NSEC_PER_SEC;
 	return ktime_get_ns();
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortQueryPerformanceCounter, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortQueryPerformanceCounter);
 
 /**
  * VideoPortGetVersion() - the operating system version the miniport sees
@@ -151,7 +151,7 @@ VP_STATUS VideoPortGetVersion(PVOID HwDeviceExtension, PVPOSVERSIONINFO pVpOsVer
 	pVpOsVersionInfo->ServicePackMinor = 0;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetVersion, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetVersion);
 
 /**
  * VideoPortIsNoVesa() - whether non-PnP miniports must stick to VGA resources
@@ -164,7 +164,7 @@ BOOLEAN VideoPortIsNoVesa(void)
 {
 	return FALSE;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortIsNoVesa, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortIsNoVesa);
 
 /**
  * VideoPortZeroDeviceMemory() - fill device memory with zeros
@@ -178,4 +178,4 @@ void VideoPortZeroDeviceMemory(PVOID Destination, ULONG Length)
 {
 	memset_io((void __iomem __force *)Destination, 0, Length);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortZeroDeviceMemory, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortZeroDeviceMemory);

@@ -117,7 +117,7 @@ UCHAR VideoPortGetCurrentIrql(void)
 		return VPSHIM_DIRQL;
 	return vpshim_in_atomic() ? DISPATCH_LEVEL : PASSIVE_LEVEL;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortGetCurrentIrql, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortGetCurrentIrql);
 
 /**
  * VideoPortCreateSpinLock() - create a spin lock
@@ -152,7 +152,7 @@ VP_STATUS VideoPortCreateSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK *SpinLock)
 	*SpinLock = lock;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortCreateSpinLock, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortCreateSpinLock);
 
 static void vpshim_spin_lock_free(PSPIN_LOCK lock)
 {
@@ -187,7 +187,7 @@ VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 	vpshim_spin_lock_free(SpinLock);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortDeleteSpinLock, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortDeleteSpinLock);
 
 /* Take @lock raising to DISPATCH_LEVEL unless already there or above. */
 static void vpshim_spin_acquire(struct vpshim_device *vdev, PSPIN_LOCK lock,
@@ -263,7 +263,7 @@ void VideoPortAcquireSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, PUCH
 {
 	vpshim_spin_lock_call(HwDeviceExtension, SpinLock, OldIrql, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLock, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAcquireSpinLock);
 
 /**
  * VideoPortAcquireSpinLockAtDpcLevel() - take a spin lock at DISPATCH_LEVEL
@@ -279,7 +279,7 @@ void VideoPortAcquireSpinLockAtDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK Spin
 {
 	vpshim_spin_lock_call(HwDeviceExtension, SpinLock, NULL, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortAcquireSpinLockAtDpcLevel, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortAcquireSpinLockAtDpcLevel);
 
 /**
  * VideoPortReleaseSpinLock() - release a lock and return to the old IRQL
@@ -295,7 +295,7 @@ void VideoPortReleaseSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock, UCHA
 {
 	vpshim_spin_unlock_call(HwDeviceExtension, SpinLock, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLock, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortReleaseSpinLock);
 
 /**
  * VideoPortReleaseSpinLockFromDpcLevel() - release a lock taken at DPC level
@@ -309,7 +309,7 @@ void VideoPortReleaseSpinLockFromDpcLevel(PVOID HwDeviceExtension, PSPIN_LOCK Sp
 {
 	vpshim_spin_unlock_call(HwDeviceExtension, SpinLock, __func__, _RET_IP_);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortReleaseSpinLockFromDpcLevel, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortReleaseSpinLockFromDpcLevel);
 
 /* The live event @event of the device behind @ext, or NULL (reported). */
 static PEVENT vpshim_event_get(PVOID ext, PVOID event, const char *func, unsigned long caller)
@@ -355,7 +355,7 @@ VP_STATUS VideoPortCreateEvent(PVOID HwDeviceExtension, ULONG EventFlag, PVOID U
 	*ppEvent = event;
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortCreateEvent, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortCreateEvent);
 
 /**
  * VideoPortDeleteEvent() - delete an event object
@@ -383,7 +383,7 @@ VP_STATUS VideoPortDeleteEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 	kfree(pEvent);
 	return NO_ERROR;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortDeleteEvent, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortDeleteEvent);
 
 /**
  * VideoPortSetEvent() - signal an event
@@ -414,7 +414,7 @@ LONG VideoPortSetEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 		wake_up(&pEvent->wq);
 	return was;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortSetEvent, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortSetEvent);
 
 /**
  * VideoPortClearEvent() - reset an event to not signaled
@@ -428,7 +428,7 @@ void VideoPortClearEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 	if (vpshim_event_get(HwDeviceExtension, pEvent, __func__, _RET_IP_))
 		WRITE_ONCE(pEvent->signaled, false);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortClearEvent, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortClearEvent);
 
 /**
  * VideoPortReadStateEvent() - whether an event is signaled
@@ -445,7 +445,7 @@ LONG VideoPortReadStateEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 		return 0;
 	return READ_ONCE(pEvent->signaled);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortReadStateEvent, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortReadStateEvent);
 
 /* Take the signal if there is one; a synchronization event resets. */
 static bool vpshim_event_consume(PEVENT event)
@@ -523,7 +523,7 @@ VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
 				       vpshim_timeout_jiffies(Timeout->QuadPart));
 	return left ? NO_ERROR : WAIT_TIMEOUT;
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortWaitForSingleObject, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortWaitForSingleObject);
 
 /**
  * VideoPortInterlockedIncrement() - atomically add one
@@ -537,7 +537,7 @@ LONG VideoPortInterlockedIncrement(PLONG Addend)
 {
 	return atomic_inc_return((atomic_t *)Addend);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedIncrement, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedIncrement);
 
 /**
  * VideoPortInterlockedDecrement() - atomically subtract one
@@ -551,7 +551,7 @@ LONG VideoPortInterlockedDecrement(PLONG Addend)
 {
 	return atomic_dec_return((atomic_t *)Addend);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedDecrement, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedDecrement);
 
 /**
  * VideoPortInterlockedExchange() - atomically replace a value
@@ -566,7 +566,7 @@ LONG VideoPortInterlockedExchange(PLONG Target, LONG Value)
 {
 	return atomic_xchg((atomic_t *)Target, Value);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortInterlockedExchange, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedExchange);
 
 /**
  * vpshim_sync_init() - set up a device's object table

@@ -13,7 +13,7 @@
 
 static void vpshim_timer_fire(struct timer_list *t)
 {
-	struct vpshim_device *vdev = from_timer(vdev, t, timer);
+	struct vpshim_device *vdev = timer_container_of(vdev, t, timer);
 
 	vdev->hw_timer(vdev->ext);
 	if (READ_ONCE(vdev->timer_on))
@@ -51,13 +51,13 @@ void VideoPortStartTimer(PVOID HwDeviceExtension)
 	WRITE_ONCE(vdev->timer_on, true);
 	mod_timer(&vdev->timer, jiffies + HZ);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortStartTimer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortStartTimer);
 
 /**
  * VideoPortStopTimer() - stop calling HwTimer
  * @HwDeviceExtension: the miniport's device extension
  *
- * Windows: stops the device's timer. Linux: del_timer_sync() at
+ * Windows: stops the device's timer. Linux: timer_delete_sync() at
  * PASSIVE_LEVEL, so HwTimer is not running when it returns; in atomic
  * context (HwTimer must not call it, but a DPC may) the timer is only
  * told not to re-arm.
@@ -71,11 +71,11 @@ void VideoPortStopTimer(PVOID HwDeviceExtension)
 		return;
 	WRITE_ONCE(vdev->timer_on, false);
 	if (vpshim_in_atomic())
-		del_timer(&vdev->timer);
+		timer_delete(&vdev->timer);
 	else
-		del_timer_sync(&vdev->timer);
+		timer_delete_sync(&vdev->timer);
 }
-EXPORT_SYMBOL_NS_GPL(VideoPortStopTimer, VPSHIM);
+EXPORT_SYMBOL_VPSHIM(VideoPortStopTimer);
 
 /**
  * vpshim_timer_init() - set up a device's HwTimer timer
@@ -93,5 +93,5 @@ void vpshim_timer_init(struct vpshim_device *vdev)
 void vpshim_timer_stop(struct vpshim_device *vdev)
 {
 	WRITE_ONCE(vdev->timer_on, false);
-	del_timer_sync(&vdev->timer);
+	timer_delete_sync(&vdev->timer);
 }

@@ -215,6 +215,15 @@ bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 VP_STATUS vpshim_errno_to_status(int err);
 int vpshim_status_to_errno(VP_STATUS status);
 
+/* memattr.c: how the CPU maps a common buffer (debugfs, tracepoint) */
+struct vpshim_memattr {
+	bool coherent;			/* dev_is_dma_coherent() */
+	const char *map;		/* "linear", "vmalloc" or "other" */
+	char attr[32];			/* the MMU's memory type, per arch */
+};
+
+void vpshim_memattr_get(struct device *dev, const void *cpu_addr, struct vpshim_memattr *ma);
+
 /* dma.c */
 static inline unsigned int vpshim_dma_nr_buffers(struct vpshim_dma_adapter *adapter)
 {
@@ -316,7 +325,8 @@ unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner);
  * newer kernels, so a production vpshim.ko exports nothing extra.
  */
 #ifdef VPSHIM_KUNIT
-#define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym) EXPORT_SYMBOL_NS_GPL(sym, VPSHIM_INTERNAL)
+#define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym) \
+	EXPORT_SYMBOL_NS_GPL(sym, VPSHIM_NS(VPSHIM_INTERNAL))
 #else
 #define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym)
 #endif

@@ -26,6 +26,8 @@
 #include <linux/module.h>
 #include <linux/pci.h>
 
+#include "compat.h"
+
 /* DriverEntry(Argument1, Argument2), with Windows' ULONG return. */
 typedef unsigned int (*vpshim_driver_entry_t)(void *argument1, void *argument2);
 
@@ -61,6 +63,6 @@ unsigned int DriverEntry(void *argument1, void *argument2);
 	};									\
 	module_driver(__vpshim_miniport, vpshim_register_miniport,		\
 		      vpshim_unregister_miniport);				\
-	MODULE_IMPORT_NS(VPSHIM)
+	VPSHIM_IMPORT_NS()
 
 #endif /* _VPSHIM_MINIPORT_GLUE_H_ */

@@ -16,6 +16,13 @@ done
 echo 0 >/sys/kernel/debug/fail_page_alloc/min-order 2>/dev/null
 echo N >/sys/kernel/debug/fail_page_alloc/ignore-gfp-highmem 2>/dev/null
 
+# Whatever the kernel itself leaked while booting is not ours: report only
+# what is allocated from here on.
+if [ -e /sys/kernel/debug/kmemleak ]; then
+	echo scan >/sys/kernel/debug/kmemleak
+	echo clear >/sys/kernel/debug/kmemleak
+fi
+
 for m in "$@"; do
 	if insmod "$m"; then echo "VPSHIM: insmod $(basename "$m") ok"; else echo "VPSHIM: insmod $(basename "$m") failed"; fi
 done
@@ -26,6 +33,8 @@ for m in $mods; do
 done
 
 if [ -e /sys/kernel/debug/kmemleak ]; then
+	# kmemleak never reports an object younger than 5 seconds.
+	sleep 6
 	echo scan >/sys/kernel/debug/kmemleak
 	echo scan >/sys/kernel/debug/kmemleak
 	echo "VPSHIM-KMEMLEAK-BEGIN"

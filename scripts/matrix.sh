@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-2.0
+# The kernel matrix: vpshim and every sample built against each kernel a user
+# runs (Debian 12's 6.1, Debian 13's 6.12, the newest 7.x of
+# trixie-backports), for x86-64 and arm64, with W=1 and sparse, modpost
+# checking every symbol and namespace against Debian's Module.symvers. Any
+# warning or error fails the kernel's check. Then the DKMS package is built
+# against each prepared tree (scripts/dkms.sh).
+#
+# Usage: scripts/matrix.sh
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+bash "$VPSHIM_ROOT/scripts/kernels.sh" prepare
+mapfile -t kernels < <(bash "$VPSHIM_ROOT/scripts/kernels.sh" list)
+[ "${#kernels[@]}" -ge 6 ] || die "the kernel list is short: ${kernels[*]}"
+
+for entry in "${kernels[@]}"; do
+	read -r ver arch kdir <<<"$entry"
+	name="matrix-$ver-$arch"
+	args=(W=1 C=2)
+	[ "$arch" = arm64 ] && args+=(ARCH=arm64 CROSS_COMPILE=aarch64-linux-gnu-)
+	rm -rf "$VPSHIM_OUT/build-$name"
+	logf="$VPSHIM_OUT/build-$name.log"
+	if (build_modules "$name" "$kdir" "${args[@]}" >/dev/null 2>&1); then
+		pass "matrix: $ver $arch: vpshim.ko and the samples build"
+	else
+		fail "matrix: $ver $arch: vpshim.ko and the samples build"
+		tail -n 20 "$logf"
+	fi
+	mods=$(find "$VPSHIM_OUT/build-$name" -maxdepth 1 -name '*.ko' 2>/dev/null | wc -l)
+	check "matrix: $ver $arch: 4 modules (vpshim, vp_edu, vp_bochs, vpshim_bench)" test "$mods" -eq 4
+	if grep -Eq 'warning|error|WARNING|ERROR' "$logf"; then
+		grep -m 20 -E 'warning|error|WARNING|ERROR' "$logf"
+		fail "matrix: $ver $arch: W=1, sparse and modpost report nothing"
+	else
+		pass "matrix: $ver $arch: W=1, sparse and modpost report nothing"
+	fi
+	if [ -f "$VPSHIM_OUT/build-$name/vpshim/compat/probed.h" ]; then
+		echo "   probed: $(grep -o 'VPSHIM_HAVE_[A-Z_]*[^*]*' "$VPSHIM_OUT/build-$name/vpshim/compat/probed.h" | tr '\n' ' ')"
+	fi
+done
