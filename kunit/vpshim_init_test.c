@@ -136,18 +136,12 @@ static void no_start_io(VIDEO_HW_INITIALIZATION_DATA *init)
 	init->HwStartIO = NULL;
 }
 
-static void isa_bus(VIDEO_HW_INITIALIZATION_DATA *init)
-{
-	init->AdapterInterfaceType = Isa;
-}
-
 static const struct bad_init_case bad_init_cases[] = {
 	{ "size above the structure", too_big, VPSHIM_STATUS_REVISION_MISMATCH },
 	{ "size below NT4's", too_small, VPSHIM_STATUS_REVISION_MISMATCH },
 	{ "no HwFindAdapter", no_find, VPSHIM_STATUS_INVALID_PARAMETER },
 	{ "no HwInitialize", no_init, VPSHIM_STATUS_INVALID_PARAMETER },
 	{ "no HwStartIO", no_start_io, VPSHIM_STATUS_INVALID_PARAMETER },
-	{ "ISA bus", isa_bus, VPSHIM_STATUS_NO_SUCH_DEVICE },
 };
 
 static void bad_init_case_desc(const struct bad_init_case *c, char *desc)
@@ -176,22 +170,52 @@ static void bad_init_data_is_refused(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, mp.drv);
 }
 
+/* A second HwFindAdapter, to tell which call's data was kept. */
+static VP_STATUS init_test_find_adapter_isa(PVOID ext, PVOID ctx, PWSTR args,
+					    PVIDEO_PORT_CONFIG_INFO info, PUCHAR again)
+{
+	return ERROR_DEV_NOT_EXIST;
+}
+
+/* NT4-era miniports call once per bus they support, ISA first. */
 static void scenario_isa_then_pci(VIDEO_HW_INITIALIZATION_DATA *init, PVOID a1, PVOID a2)
 {
 	init->AdapterInterfaceType = Isa;
+	init->HwFindAdapter = init_test_find_adapter_isa;
 	init_test_status[0] = VideoPortInitialize(a1, a2, init, NULL);
 	init->AdapterInterfaceType = PCIBus;
+	init->HwFindAdapter = init_test_find_adapter;
 	init_test_status[1] = VideoPortInitialize(a1, a2, init, NULL);
 }
 
-static void several_calls_first_pci_one_wins(struct kunit *test)
+static void several_calls_the_pci_one_is_kept(struct kunit *test)
 {
 	struct vpshim_miniport mp = { };
 
 	init_test_scenario = scenario_isa_then_pci;
 	KUNIT_ASSERT_EQ(test, init_test_register(test, &mp), 0);
-	KUNIT_EXPECT_EQ(test, init_test_status[0], VPSHIM_STATUS_NO_SUCH_DEVICE);
+	KUNIT_EXPECT_EQ(test, init_test_status[0], VPSHIM_STATUS_SUCCESS);
 	KUNIT_EXPECT_EQ(test, init_test_status[1], VPSHIM_STATUS_SUCCESS);
+	KUNIT_EXPECT_PTR_EQ(test, (void *)mp.drv->init.HwFindAdapter,
+			    (void *)init_test_find_adapter);
+	vpshim_unregister_miniport(&mp);
+}
+
+/* The reference: the video port ignores it; miniports leave it zero. */
+static void scenario_interface_type_zero(VIDEO_HW_INITIALIZATION_DATA *init, PVOID a1,
+					 PVOID a2)
+{
+	init->AdapterInterfaceType = 0;
+	init_test_status[0] = VideoPortInitialize(a1, a2, init, NULL);
+}
+
+static void adapter_interface_type_is_ignored(struct kunit *test)
+{
+	struct vpshim_miniport mp = { };
+
+	init_test_scenario = scenario_interface_type_zero;
+	KUNIT_ASSERT_EQ(test, init_test_register(test, &mp), 0);
+	KUNIT_EXPECT_EQ(test, init_test_status[0], VPSHIM_STATUS_SUCCESS);
 	vpshim_unregister_miniport(&mp);
 }
 
@@ -241,7 +265,8 @@ static void wrong_arguments_or_caller_refused(struct kunit *test)
 static struct kunit_case vpshim_init_cases[] = {
 	KUNIT_CASE(valid_init_data_registers),
 	KUNIT_CASE_PARAM(bad_init_data_is_refused, bad_init_gen_params),
-	KUNIT_CASE(several_calls_first_pci_one_wins),
+	KUNIT_CASE(several_calls_the_pci_one_is_kept),
+	KUNIT_CASE(adapter_interface_type_is_ignored),
 	KUNIT_CASE(fields_beyond_declared_size_are_ignored),
 	KUNIT_CASE(wrong_arguments_or_caller_refused),
 	{}

@@ -10,10 +10,10 @@
 
 #include "vpshim_test.h"
 
-static void verify_vga_ports(struct kunit *test, void *ext)
+static void verify_ports(struct kunit *test, void *ext)
 {
 	VIDEO_ACCESS_RANGE r = {
-		.RangeStart.QuadPart = 0x3c0,
+		.RangeStart.QuadPart = 0x7100,
 		.RangeLength = 0x20,
 		.RangeInIoSpace = TRUE,
 		.RangeShareable = TRUE,		/* recorded, not claimed */
@@ -25,12 +25,12 @@ static void verify_vga_ports(struct kunit *test, void *ext)
 static void bad_arguments_are_refused(struct kunit *test)
 {
 	struct vpshim_test_device d;
-	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
 	ULONG len = 0x20, space = VIDEO_MEMORY_SPACE_IO;
 	PVOID va = NULL;
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
-	verify_vga_ports(test, d.ext);
+	verify_ports(test, d.ext);
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, NULL, &space, &va),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, NULL, &va),
@@ -49,12 +49,12 @@ static void bad_arguments_are_refused(struct kunit *test)
 static void ranges_the_device_does_not_own_are_refused(struct kunit *test)
 {
 	struct vpshim_test_device d;
-	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
 	ULONG len = 0x21, space = VIDEO_MEMORY_SPACE_IO;
 	PVOID va = NULL;
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
-	verify_vga_ports(test, d.ext);
+	verify_ports(test, d.ext);
 	/* One byte past the verified range, the same range as memory, RAM. */
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
@@ -76,12 +76,12 @@ static void ranges_the_device_does_not_own_are_refused(struct kunit *test)
 static void process_mappings_need_a_request(struct kunit *test)
 {
 	struct vpshim_test_device d;
-	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
 	ULONG len = 0x20, space = VIDEO_MEMORY_SPACE_IO;
 	PVOID va = (PVOID)-1;	/* NtCurrentProcess() */
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
-	verify_vga_ports(test, d.ext);
+	verify_ports(test, d.ext);
 	/* I/O ports never go to a process. */
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
@@ -97,16 +97,16 @@ static void process_mappings_need_a_request(struct kunit *test)
 static void kernel_mapping_life(struct kunit *test)
 {
 	struct vpshim_test_device d;
-	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c8 };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7108 };
 	ULONG len = 8, space = VIDEO_MEMORY_SPACE_IO;
 	PVOID va = NULL, base;
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
-	verify_vga_ports(test, d.ext);
+	verify_ports(test, d.ext);
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)NO_ERROR);
 	/* I/O space: the port number itself, as VideoPortGetDeviceBase gives. */
-	KUNIT_EXPECT_PTR_EQ(test, va, (PVOID)0x3c8);
+	KUNIT_EXPECT_PTR_EQ(test, va, (PVOID)0x7108);
 	KUNIT_EXPECT_EQ(test, len, 8U);
 	/* Not VideoPortGetDeviceBase's to free. */
 	VideoPortFreeDeviceBase(d.ext, va);
@@ -138,19 +138,20 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 	struct vpshim_test_device d;
 	struct vpshim_device *vdev;
 	struct vpshim_file a = { .file = (struct file *)&a }, b = { .file = (struct file *)&b };
-	PHYSICAL_ADDRESS pa = { .QuadPart = 0x3c0 };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
 	ULONG len = 0x10, space = VIDEO_MEMORY_SPACE_IO;
 	PVOID own = NULL, va = NULL;
 	int i;
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
 	vdev = vpshim_device_get(d.ext, __func__, 0);
-	verify_vga_ports(test, d.ext);
+	verify_ports(test, d.ext);
 	/* The miniport's own mapping, outside any request. */
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &own),
 			(VP_STATUS)NO_ERROR);
 	vdev->request_file = &a;
-	pa.QuadPart = 0x3d0;
+	vdev->request_task = current;
+	pa.QuadPart = 0x7110;
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)NO_ERROR);
 	vdev->request_file = &b;
@@ -170,10 +171,40 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, (PUCHAR)va + 1, NULL),
 			(VP_STATUS)NO_ERROR);
 	vdev->request_file = NULL;
+	vdev->request_task = NULL;
 	/* Closing b releases its 64; the miniport's own stays until unbind. */
 	vpshim_user_maps_release(vdev, b.file);
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL), (VP_STATUS)NO_ERROR);
 	KUNIT_EXPECT_TRUE(test, list_empty(&vdev->mappings));
+	vpshim_test_device_remove(test, &d);
+}
+
+/*
+ * Only the thread running a request maps for it: another thread's kernel
+ * mapping is the miniport's own, and it cannot map into any process.
+ */
+static void only_the_request_thread_maps_for_it(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	struct vpshim_device *vdev;
+	struct vpshim_file a = { .file = (struct file *)&a };
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
+	ULONG len = 0x10, space = VIDEO_MEMORY_SPACE_IO;
+	PVOID va = NULL, user = (PVOID)-1;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	vdev = vpshim_device_get(d.ext, __func__, 0);
+	verify_ports(test, d.ext);
+	vdev->request_file = &a;		/* some other thread's request */
+	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
+			(VP_STATUS)NO_ERROR);
+	space = VIDEO_MEMORY_SPACE_MEMORY;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &user),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	/* Releasing a's mappings leaves the miniport's. */
+	vpshim_user_maps_release(vdev, a.file);
+	vdev->request_file = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, va, NULL), (VP_STATUS)NO_ERROR);
 	vpshim_test_device_remove(test, &d);
 }
 
@@ -183,6 +214,7 @@ static struct kunit_case vpshim_mapmem_cases[] = {
 	KUNIT_CASE(process_mappings_need_a_request),
 	KUNIT_CASE(kernel_mapping_life),
 	KUNIT_CASE(request_mappings_belong_to_their_file),
+	KUNIT_CASE(only_the_request_thread_maps_for_it),
 	{}
 };
 

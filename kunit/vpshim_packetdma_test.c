@@ -72,7 +72,7 @@ static void lock_kernel_buffers_and_refuse_bad_ones(struct kunit *test)
 {
 	struct vpshim_test_device d;
 	void *lowmem, *vmem;
-	PVOID a, b;
+	PVOID a, b, c;
 
 	vpshim_test_device_add(test, &d, "vpshim-packet", 16);
 	lowmem = kunit_kzalloc(test, 3 * PAGE_SIZE, GFP_KERNEL);
@@ -91,9 +91,17 @@ static void lock_kernel_buffers_and_refuse_bad_ones(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, lowmem, 16, (VP_LOCK_OPERATION)7));
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, (PVOID)~0UL, 16, VpReadAccess));
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(NULL, lowmem, 16, VpReadAccess));
-	/* While a request is handled, an address may not be kernel memory. */
+	/*
+	 * While this thread handles a request, an address may not be kernel
+	 * memory; another thread's kernel buffers are still its own.
+	 */
 	vpshim_device_get(d.ext, __func__, 0)->request_file = &fake_request;
+	c = VideoPortLockBuffer(d.ext, lowmem, 16, VpReadAccess);
+	KUNIT_EXPECT_NOT_NULL(test, c);
+	VideoPortUnlockBuffer(d.ext, c);
+	vpshim_device_get(d.ext, __func__, 0)->request_task = current;
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, lowmem, 16, VpReadAccess));
+	vpshim_device_get(d.ext, __func__, 0)->request_task = NULL;
 	vpshim_device_get(d.ext, __func__, 0)->request_file = NULL;
 	KUNIT_EXPECT_EQ(test, nr_locked(d.ext), 2U);
 	VideoPortUnlockBuffer(d.ext, a);
@@ -184,6 +192,61 @@ static void rounds_are_bounded_by_the_adapter(struct kunit *test)
 	VideoPortUnlockBuffer(d.ext, mdl);
 	VideoPortPutDmaAdapter(d.ext, small);
 	VideoPortPutDmaAdapter(d.ext, single);
+	vfree(buf);
+	vpshim_test_device_remove(test, &d);
+}
+
+/*
+ * Several rounds in flight on one locked buffer: the first trims the
+ * buffer's own table to its round, the others must not walk that table
+ * (an adapter without scatter/gather measured its round on it: a NULL
+ * dereference). Without and with scatter/gather, on one adapter and across
+ * two; a vmalloc buffer, so that its pages are not contiguous.
+ */
+static void overlapping_rounds_on_one_buffer(struct kunit *test)
+{
+	struct exec_log log[4] = {};
+	struct vpshim_test_device d;
+	PVP_DMA_ADAPTER single, sg;
+	PVP_SCATTER_GATHER_LIST lists[4];
+	PVP_DMA_ADAPTER used[4];
+	ULONG len, offsets[4] = { 0, PAGE_SIZE + 10, 3 * PAGE_SIZE - 1, 100 };
+	void *buf;
+	PVOID mdl;
+	int i;
+
+	vpshim_test_device_add(test, &d, "vpshim-packet", 16);
+	single = get_adapter(test, d.ext, FALSE, 64 * 1024);
+	sg = get_adapter(test, d.ext, TRUE, 64 * 1024);
+	buf = vzalloc(6 * PAGE_SIZE);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	mdl = VideoPortLockBuffer(d.ext, buf, 6 * PAGE_SIZE, VpModifyAccess);
+	KUNIT_ASSERT_NOT_NULL(test, mdl);
+	for (i = 0; i < 4; i++) {
+		used[i] = i % 2 ? sg : single;
+		len = 2 * PAGE_SIZE;
+		KUNIT_ASSERT_EQ(test, VideoPortStartDma(d.ext, used[i], mdl, offsets[i], &len,
+							record_execute, &log[i], i & 2),
+				(VP_STATUS)NO_ERROR);
+		KUNIT_EXPECT_GE(test, len, 1U);
+		KUNIT_EXPECT_EQ(test, log[i].total, len);
+		if (used[i] == single)
+			KUNIT_EXPECT_EQ(test, log[i].elements, 1U);
+		lists[i] = log[i].list;
+	}
+	/* Completed in another order than started. */
+	for (i = 3; i >= 0; i--)
+		KUNIT_EXPECT_EQ(test, VideoPortCompleteDma(d.ext, used[i], lists[i], i & 2),
+				(VP_STATUS)NO_ERROR);
+	/* The buffer's own table is whole again: a round over all of it works. */
+	len = 6 * PAGE_SIZE;
+	KUNIT_ASSERT_EQ(test, VideoPortStartDma(d.ext, sg, mdl, 0, &len, record_execute, &log[0],
+						TRUE), (VP_STATUS)NO_ERROR);
+	KUNIT_EXPECT_EQ(test, len, (ULONG)(6 * PAGE_SIZE));
+	VideoPortCompleteDma(d.ext, sg, log[0].list, TRUE);
+	VideoPortUnlockBuffer(d.ext, mdl);
+	VideoPortPutDmaAdapter(d.ext, single);
+	VideoPortPutDmaAdapter(d.ext, sg);
 	vfree(buf);
 	vpshim_test_device_remove(test, &d);
 }
@@ -344,6 +407,7 @@ static struct kunit_case vpshim_packetdma_cases[] = {
 	KUNIT_CASE(lock_kernel_buffers_and_refuse_bad_ones),
 	KUNIT_CASE(start_dma_lists_the_round_and_complete_ends_it),
 	KUNIT_CASE(rounds_are_bounded_by_the_adapter),
+	KUNIT_CASE(overlapping_rounds_on_one_buffer),
 	KUNIT_CASE(bad_transfers_are_refused),
 	KUNIT_CASE(start_dma_from_dispatch_level),
 	KUNIT_CASE(leftovers_are_released),

@@ -83,6 +83,18 @@ static void bad_requests_refused(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, 3, 16, POOL_TAG));
 	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(NULL, VpPagedPool, 16, POOL_TAG));
 	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(foreign, VpPagedPool, 16, POOL_TAG));
+	/*
+	 * Sizes nothing can give: a clean NULL, no WARN from the allocator
+	 * (the log check fails on one), and no wrap to a zero-size "block".
+	 */
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpPagedPoolCacheAligned,
+						      SIZE_MAX - 3, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool,
+						      SIZE_MAX / 2, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpPagedPool,
+						      (SIZE_T)INT_MAX + 1, POOL_TAG));
+	KUNIT_EXPECT_NULL(test, VideoPortAllocatePool(ctx->dev.ext, VpNonPagedPool,
+						      64 << 20, POOL_TAG));
 }
 
 static void bad_frees_refused(struct kunit *test)

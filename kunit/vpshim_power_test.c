@@ -109,21 +109,27 @@ static void children_are_enumerated(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, vdev->children[1].index, 3U);
 	KUNIT_EXPECT_EQ(test, vdev->children[1].type, VideoChip);
 
-	/* Re-enumeration is asynchronous (it may be asked for from a DPC). */
+	/*
+	 * Re-enumeration is asynchronous (it may be asked for from a DPC or
+	 * HwInterrupt) and answers NO_ERROR, as Windows does, even to a
+	 * non-NULL Reserved.
+	 */
 	KUNIT_EXPECT_EQ(test, VideoPortEnumerateChildren(d.ext, (PVOID)1),
-			(VP_STATUS)ERROR_INVALID_PARAMETER);
-	/* From a DPC (DISPATCH_LEVEL: bottom halves off) it is allowed... */
+			(VP_STATUS)NO_ERROR);
+	flush_work(&vdev->child_work);
+	KUNIT_EXPECT_EQ(test, plog->enumerations, 2);
 	local_bh_disable();
 	status = VideoPortEnumerateChildren(d.ext, NULL);
 	local_bh_enable();
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)NO_ERROR);
 	flush_work(&vdev->child_work);
-	KUNIT_EXPECT_EQ(test, plog->enumerations, 2);
-	/* ...above DISPATCH_LEVEL it is not. */
+	KUNIT_EXPECT_EQ(test, plog->enumerations, 3);
 	local_irq_save(flags);
 	status = VideoPortEnumerateChildren(d.ext, NULL);
 	local_irq_restore(flags);
-	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)NO_ERROR);
+	flush_work(&vdev->child_work);
+	KUNIT_EXPECT_EQ(test, plog->enumerations, 4);
 	KUNIT_EXPECT_EQ(test, vdev->nr_children, 2U);
 	vpshim_test_device_remove(test, &d);
 }

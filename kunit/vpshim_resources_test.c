@@ -135,9 +135,55 @@ static void bad_arguments_and_unbind(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, VideoPortGetDeviceBase(ctx->ext[1], r.RangeStart, 0x1000, 0));
 }
 
+/*
+ * Windows lets a mapping span several verified ranges: a VGA miniport
+ * verifies ports as two ranges around a gap and maps one range over both.
+ * Both ends must still lie in ranges the device owns.
+ */
+static void a_device_base_may_span_verified_ranges(struct kunit *test)
+{
+	struct res_test_ctx *ctx = test->priv;
+	VIDEO_ACCESS_RANGE r[2] = { range(FREE_PORT + 0x100, 0x0c, true, true),
+				    range(FREE_PORT + 0x110, 0x20, true, false) };
+	PHYSICAL_ADDRESS at = { .QuadPart = FREE_PORT + 0x100 };
+
+	KUNIT_ASSERT_EQ(test, VideoPortVerifyAccessRanges(ctx->ext[0], 2, r), NO_ERROR);
+	KUNIT_EXPECT_PTR_EQ(test, VideoPortGetDeviceBase(ctx->ext[0], at, 0x30,
+							 VIDEO_MEMORY_SPACE_IO),
+			    (PVOID)(FREE_PORT + 0x100));
+	/* Ending past the last verified range, starting in the gap. */
+	KUNIT_EXPECT_NULL(test, VideoPortGetDeviceBase(ctx->ext[0], at, 0x31,
+						       VIDEO_MEMORY_SPACE_IO));
+	at.QuadPart = FREE_PORT + 0x10c;
+	KUNIT_EXPECT_NULL(test, VideoPortGetDeviceBase(ctx->ext[0], at, 0x10,
+						       VIDEO_MEMORY_SPACE_IO));
+	/* The other device owns none of it. */
+	at.QuadPart = FREE_PORT + 0x100;
+	KUNIT_EXPECT_NULL(test, VideoPortGetDeviceBase(ctx->ext[1], at, 0x30,
+						       VIDEO_MEMORY_SPACE_IO));
+}
+
+/*
+ * The legacy VGA window belongs to the adapter the VGA arbiter routes it
+ * to; a platform device (UML has no VGA at all) gets neither range.
+ */
+static void legacy_vga_needs_the_vga_adapter(struct kunit *test)
+{
+	struct res_test_ctx *ctx = test->priv;
+	VIDEO_ACCESS_RANGE ports = range(0x3c0, 0x20, true, true);
+	VIDEO_ACCESS_RANGE window = range(0xa0000, 0x20000, false, true);
+
+	KUNIT_EXPECT_EQ(test, VideoPortVerifyAccessRanges(ctx->ext[0], 1, &ports),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortVerifyAccessRanges(ctx->ext[0], 1, &window),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+}
+
 static struct kunit_case vpshim_resources_cases[] = {
 	KUNIT_CASE(exclusive_claims_conflict_and_release),
 	KUNIT_CASE(shareable_ranges_are_not_exclusive),
+	KUNIT_CASE(a_device_base_may_span_verified_ranges),
+	KUNIT_CASE(legacy_vga_needs_the_vga_adapter),
 	KUNIT_CASE(a_conflict_leaves_nothing_claimed),
 	KUNIT_CASE(bad_arguments_and_unbind),
 	{}

@@ -282,6 +282,42 @@ static void wait_timeouts_in_windows_units(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
 }
 
+/*
+ * The waits of a request end when its time is up (request_timeout_ms), even
+ * a wait without a timeout: what a miniport sees is WAIT_TIMEOUT.
+ */
+static void request_waits_end_with_its_time(struct kunit *test)
+{
+	struct sync_test_ctx *ctx = test->priv;
+	struct vpshim_device *vdev = vpshim_device_get(ctx->dev.ext, __func__, 0);
+	LARGE_INTEGER timeout = { .QuadPart = -5 * 10000000LL };	/* 5 s */
+	PEVENT event;
+	u64 t0;
+
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
+	vdev->request_deadline = jiffies - 1;
+	vdev->request_task = current;
+	t0 = ktime_get_ns();
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, NULL),
+			(VP_STATUS)WAIT_TIMEOUT);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
+			(VP_STATUS)WAIT_TIMEOUT);
+	KUNIT_EXPECT_LT(test, ktime_get_ns() - t0, 100ULL * NSEC_PER_MSEC);
+	/* A signaled event is still had at once. */
+	VideoPortSetEvent(ctx->dev.ext, event);
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, NULL),
+			(VP_STATUS)NO_ERROR);
+	/* 100 ms left: the 5 s wait ends after about that. */
+	vdev->request_deadline = jiffies + msecs_to_jiffies(100);
+	t0 = ktime_get_ns();
+	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
+			(VP_STATUS)WAIT_TIMEOUT);
+	KUNIT_EXPECT_GE(test, ktime_get_ns() - t0, 90ULL * NSEC_PER_MSEC);
+	KUNIT_EXPECT_LT(test, ktime_get_ns() - t0, 2000ULL * NSEC_PER_MSEC);
+	vdev->request_task = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
+}
+
 struct waiter {
 	void *ext;
 	PEVENT event;
@@ -461,6 +497,7 @@ static struct kunit_case vpshim_sync_cases[] = {
 	KUNIT_CASE(bad_spin_locks_refused),
 	KUNIT_CASE(event_states),
 	KUNIT_CASE(wait_timeouts_in_windows_units),
+	KUNIT_CASE(request_waits_end_with_its_time),
 	KUNIT_CASE(set_wakes_one_or_all),
 	KUNIT_CASE(event_rules_above_passive),
 	KUNIT_CASE(bad_events_refused),

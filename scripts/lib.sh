@@ -59,7 +59,9 @@ build_modules() {
 	mkdir -p "$dir"
 	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench) |
 		(cd "$dir" && tar -xf -)
-	make -C "$kdir" M="$dir" "$@" modules >"$VPSHIM_OUT/build-$target.log" 2>&1 ||
+	# One build at a time on this machine (two cores): concurrent callers wait.
+	flock "$VPSHIM_CACHE/.build.lock" \
+		make -C "$kdir" M="$dir" "$@" modules >"$VPSHIM_OUT/build-$target.log" 2>&1 ||
 		{ tail -n 30 "$VPSHIM_OUT/build-$target.log" >&2; die "module build for $target failed"; }
 	echo "$dir"
 }

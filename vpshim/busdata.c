@@ -175,22 +175,26 @@ PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2
 	void __iomem *rom;
 	size_t size;
 
+	void *image = NULL, *old;
+
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return NULL;
-	kvfree(vdev->rom_image);
-	vdev->rom_image = NULL;
-	if (!Length || !vdev->pdev)
-		return NULL;
-	rom = pci_map_rom(vdev->pdev, &size);
-	if (!rom)
-		return NULL;
-	if (size >= Length) {
-		vdev->rom_image = kvmalloc(Length, GFP_KERNEL);
-		if (vdev->rom_image)
-			memcpy_fromio(vdev->rom_image, rom, Length);
+	rom = Length && vdev->pdev ? pci_map_rom(vdev->pdev, &size) : NULL;
+	if (rom) {
+		if (size >= Length) {
+			image = kvmalloc(Length, GFP_KERNEL | __GFP_NOWARN);
+			if (image)
+				memcpy_fromio(image, rom, Length);
+		}
+		pci_unmap_rom(vdev->pdev, rom);
 	}
-	pci_unmap_rom(vdev->pdev, rom);
-	return vdev->rom_image;
+	/* Two calls at once each free only the image they replace. */
+	mutex_lock(&vdev->lock);
+	old = vdev->rom_image;
+	vdev->rom_image = image;
+	mutex_unlock(&vdev->lock);
+	kvfree(old);
+	return image;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetRomImage);

@@ -14,6 +14,7 @@
 #define _VPSHIM_COMPAT_H_
 
 #include <linux/export.h>
+#include <linux/mm.h>
 #include <linux/module.h>
 #include <linux/pci.h>
 #include <linux/timer.h>
@@ -56,6 +57,14 @@ static inline int timer_delete(struct timer_list *timer)
 static inline int timer_delete_sync(struct timer_list *timer)
 {
 	return del_timer_sync(timer);
+}
+#endif
+
+/* vm_flags is changed through vm_flags_set() from 6.3 on. */
+#ifndef VPSHIM_HAVE_VM_FLAGS_SET
+static inline void vm_flags_set(struct vm_area_struct *vma, unsigned long flags)
+{
+	vma->vm_flags |= flags;
 }
 #endif
 

@@ -187,6 +187,7 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	vdev->pdev = dev_is_pci(dev) ? to_pci_dev(dev) : NULL;
 	vdev->orig_dma_mask = dev->dma_mask ? *dev->dma_mask : 0;
 	vdev->orig_coherent_mask = dev->coherent_dma_mask;
+	spin_lock_init(&vdev->arm_lock);
 	mutex_init(&vdev->lock);
 	INIT_LIST_HEAD(&vdev->adapters);
 	INIT_LIST_HEAD(&vdev->mappings);
@@ -225,6 +226,48 @@ free_vdev:
 }
 
 /**
+ * vpshim_arm_lock() - take the lock every re-arming path takes
+ * @vdev: the device
+ * @flags: saved interrupt state
+ *
+ * Queueing the DPC, starting the timer and queueing a child enumeration all
+ * happen under this lock and only while the device is not dying, so once
+ * vpshim_device_stop_arming() has run, what it stops stays stopped.
+ *
+ * Context: any, including HwInterrupt.
+ * Return: true when the caller may arm (the lock is held either way).
+ */
+bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags)
+{
+	spin_lock_irqsave(&vdev->arm_lock, *flags);
+	return !vdev->dying;
+}
+
+/**
+ * vpshim_arm_unlock() - undo vpshim_arm_lock()
+ * @vdev: the device
+ * @flags: what vpshim_arm_lock() saved
+ */
+void vpshim_arm_unlock(struct vpshim_device *vdev, unsigned long flags)
+{
+	spin_unlock_irqrestore(&vdev->arm_lock, flags);
+}
+
+/*
+ * The start of unbind: nothing re-arms from now on, and every wait of the
+ * miniport (in a request, say) ends at once.
+ */
+static void vpshim_device_stop_arming(struct vpshim_device *vdev)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&vdev->arm_lock, flags);
+	WRITE_ONCE(vdev->dying, true);
+	spin_unlock_irqrestore(&vdev->arm_lock, flags);
+	vpshim_sync_wake_all(vdev);
+}
+
+/**
  * vpshim_device_destroy() - release everything a device still holds
  * @vdev: the device, unbinding
  *
@@ -238,18 +281,18 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 {
 	unsigned int leaked;
 
+	vpshim_device_stop_arming(vdev);
 	vpshim_debugfs_remove(vdev);
 	/* No more requests or process mappings. */
 	vpshim_request_remove(vdev);
 	/*
-	 * Then stop the miniport's code that runs on its own (it may call us):
-	 * the timer and the DPC may queue a child enumeration, and that may
-	 * start the timer, so the timer is stopped once more at the end.
+	 * Then stop the miniport's code that runs on its own (it may call us).
+	 * The timer, the DPC and a child enumeration may arm one another, but
+	 * not any more (the device is dying): each is stopped once.
 	 */
 	vpshim_timer_stop(vdev);
 	vpshim_interrupt_disconnect(vdev);
 	cancel_work_sync(&vdev->child_work);
-	vpshim_timer_stop(vdev);
 	/* The device stops mastering before its transfers and buffers go. */
 	if (vdev->pdev)
 		pci_clear_master(vdev->pdev);

@@ -29,15 +29,16 @@ static struct vpshim_driver *vpshim_in_driver_entry;
  *
  * Windows: validates the initialization data and readies the port driver to
  * call HwFindAdapter for each adapter. Linux: records the data for the
- * pci_driver vpshim registers when DriverEntry returns. Only PCIBus adapters
- * are supported; a miniport may call it several times (one per bus type, or
- * with decreasing HwInitDataSize) and the first PCIBus call that succeeds is
- * the one used.
+ * pci_driver vpshim registers when DriverEntry returns; the glue's PCI ID
+ * table decides which devices bind. AdapterInterfaceType is ignored, as the
+ * video port ignores it (miniports leave it zero). A miniport may call it
+ * several times (one per bus type, as NT4-era miniports do, or with
+ * decreasing HwInitDataSize): the first call that succeeds is used, unless a
+ * later one names PCIBus and the one kept does not.
  *
  * Return: an NTSTATUS: 0 on success, STATUS_INVALID_PARAMETER (0xC000000D)
  * outside DriverEntry or for missing entry points, STATUS_REVISION_MISMATCH
- * (0xC0000059) for an unknown HwInitDataSize, STATUS_NO_SUCH_DEVICE
- * (0xC000000E) for a bus type other than PCIBus.
+ * (0xC0000059) for an unknown HwInitDataSize.
  */
 ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 			  PVIDEO_HW_INITIALIZATION_DATA HwInitializationData,
@@ -62,12 +63,9 @@ ULONG VideoPortInitialize(PVOID Argument1, PVOID Argument2,
 		       drv->mp->name);
 		return VPSHIM_STATUS_INVALID_PARAMETER;
 	}
-	if (init->AdapterInterfaceType != PCIBus) {
-		pr_info("vpshim: %s: bus type %d not supported, only PCIBus\n", drv->mp->name,
-			init->AdapterInterfaceType);
-		return VPSHIM_STATUS_NO_SUCH_DEVICE;
-	}
-	if (drv->have_init)
+	/* A PCI device binds: a call for PCIBus beats one for another bus. */
+	if (drv->have_init && (drv->init.AdapterInterfaceType == PCIBus ||
+			       init->AdapterInterfaceType != PCIBus))
 		return VPSHIM_STATUS_SUCCESS;
 	/* Fields past the miniport's HwInitDataSize stay zero. */
 	memset(&drv->init, 0, sizeof(drv->init));

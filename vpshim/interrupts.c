@@ -214,7 +214,8 @@ static void vpshim_dpc_run(struct tasklet_struct *t)
  * context (DISPATCH_LEVEL) with the extension and @Context. Any IRQL.
  *
  * Return: TRUE if queued; FALSE if the DPC was already queued (the routine
- * queued first will run), the extension is invalid or the routine is NULL.
+ * queued first will run), the device is unbinding, the extension is invalid
+ * or the routine is NULL.
  */
 BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE CallbackRoutine,
 			  PVOID Context)
@@ -230,16 +231,20 @@ BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE Callbac
 		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL CallbackRoutine");
 		return FALSE;
 	}
-	spin_lock_irqsave(&vdev->dpc_lock, flags);
-	if (!vdev->dpc_queued) {
-		vdev->dpc_queued = true;
-		vdev->dpc_routine = CallbackRoutine;
-		vdev->dpc_context = Context;
-		queued = true;
+	/* Not once unbind has begun: the DPC must not outlive the device. */
+	if (vpshim_arm_lock(vdev, &flags)) {
+		spin_lock(&vdev->dpc_lock);
+		if (!vdev->dpc_queued) {
+			vdev->dpc_queued = true;
+			vdev->dpc_routine = CallbackRoutine;
+			vdev->dpc_context = Context;
+			queued = true;
+		}
+		spin_unlock(&vdev->dpc_lock);
+		if (queued)
+			tasklet_schedule(&vdev->dpc);
 	}
-	spin_unlock_irqrestore(&vdev->dpc_lock, flags);
-	if (queued)
-		tasklet_schedule(&vdev->dpc);
+	vpshim_arm_unlock(vdev, flags);
 	return queued;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortQueueDpc);

@@ -33,6 +33,7 @@ struct vpshim_mdl {
 	struct list_head node;		/* in vdev->mdls */
 	struct sg_table sgt;		/* the whole buffer, built once at lock */
 	struct vpshim_transfer *cached;	/* a transfer ready for it, or in use */
+	u32 *runs;			/* the table's entry lengths, never trimmed */
 	bool cached_busy;
 	void *base;			/* the miniport's address */
 	u32 length;
@@ -82,6 +83,7 @@ void vpshim_packet_init(struct vpshim_device *vdev)
 
 static void vpshim_mdl_free(struct vpshim_mdl *mdl)
 {
+	kvfree(mdl->runs);
 	kvfree(mdl->cached);
 	sg_free_table(&mdl->sgt);
 	if (mdl->user)
@@ -101,16 +103,18 @@ static unsigned int vpshim_max_segment(struct vpshim_device *vdev)
 	return max_t(size_t, ALIGN_DOWN(min_t(size_t, max, UINT_MAX), PAGE_SIZE), PAGE_SIZE);
 }
 
-/* Bytes from @offset to the end of the table entry holding it. */
+/*
+ * Bytes from @offset to the end of the table entry holding it. From the
+ * entry lengths saved at lock time, not the table: a transfer in flight may
+ * have trimmed the table's entries to its own round.
+ */
 static unsigned int vpshim_mdl_run(struct vpshim_mdl *mdl, unsigned int offset)
 {
-	struct scatterlist *sg = mdl->sgt.sgl;
+	unsigned int i = 0;
 
-	while (offset >= sg->length) {
-		offset -= sg->length;
-		sg = sg_next(sg);
-	}
-	return sg->length - offset;
+	while (offset >= mdl->runs[i])
+		offset -= mdl->runs[i++];
+	return mdl->runs[i] - offset;
 }
 
 /* The pages of a kernel buffer: lowmem or vmalloc, nothing else. */
@@ -162,7 +166,8 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 	unsigned long start = (unsigned long)BaseAddress;
 	struct vpshim_device *vdev;
 	struct vpshim_mdl *mdl;
-	unsigned int nr;
+	struct scatterlist *sg;
+	unsigned int nr, i;
 	int pinned;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
@@ -188,7 +193,7 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 	 * Not while handling a request, though: an address user space handed
 	 * in must never let the device at kernel memory.
 	 */
-	if (vdev->request_file || !vpshim_kernel_pages(mdl, start)) {
+	if (vpshim_request_of(vdev) || !vpshim_kernel_pages(mdl, start)) {
 		if (!current->mm || !access_ok((void __user __force *)BaseAddress, Length))
 			goto bad;
 		pinned = pin_user_pages_fast(start & PAGE_MASK, nr,
@@ -206,8 +211,11 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 		goto nomem;
 	mdl->cached = kvzalloc(struct_size(mdl->cached, list.Elements, mdl->sgt.orig_nents),
 			       GFP_KERNEL);
-	if (!mdl->cached)
+	mdl->runs = kvcalloc(mdl->sgt.orig_nents, sizeof(*mdl->runs), GFP_KERNEL);
+	if (!mdl->cached || !mdl->runs)
 		goto nomem;
+	for_each_sgtable_sg(&mdl->sgt, sg, i)
+		mdl->runs[i] = sg->length;
 	spin_lock_bh(&vdev->packet_lock);
 	list_add(&mdl->node, &vdev->mdls);
 	spin_unlock_bh(&vdev->packet_lock);
@@ -773,9 +781,9 @@ EXPORT_SYMBOL_VPSHIM(VideoPortDoDma);
  *
  * Return: NULL, always, as Windows 2000 and later document.
  */
-PVOID VideoPortMapDmaMemory(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp,
-			    PHYSICAL_ADDRESS BoardAddress, PULONG Length, PULONG InIoSpace,
-			    PVOID MappedUserEvent, PVOID DisplayDriverEvent, PVOID *VirtualAddress)
+PDMA VideoPortMapDmaMemory(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET pVrp,
+			   PHYSICAL_ADDRESS BoardAddress, PULONG Length, PULONG InIoSpace,
+			   PVOID MappedUserEvent, PVOID DisplayDriverEvent, PVOID *VirtualAddress)
 {
 	return NULL;
 }

@@ -65,8 +65,15 @@ static void *vpshim_pool_alloc(struct vpshim_device *vdev, VP_POOL_TYPE type, si
 	bool paged = vpshim_pool_paged(type);
 	struct vpshim_pool_block *block;
 
+	/*
+	 * Nothing above INT_MAX can be had (kvmalloc's own limit), and the
+	 * rounding below must not wrap: refused with a message, not a WARN.
+	 */
+	if (size > INT_MAX)
+		goto fail;
 	if (type == VpNonPagedPoolCacheAligned || type == VpPagedPoolCacheAligned)
 		size = ALIGN(size, L1_CACHE_BYTES);
+	gfp |= __GFP_NOWARN;
 	block = kmalloc(sizeof(*block), gfp);
 	if (!block)
 		goto fail;

@@ -169,24 +169,26 @@ int vpshim_children_show(struct seq_file *m, void *unused)
  *
  * Windows: asks Plug and Play to enumerate again, which calls
  * HwGetVideoChildDescriptor. Linux: queues that enumeration on a workqueue,
- * so it may be called from a DPC (at most DISPATCH_LEVEL).
+ * so it may be called from a DPC or HwInterrupt. A non-NULL @Reserved is
+ * reported and ignored, as Windows ignores it; nothing is queued once the
+ * device unbinds.
  *
- * Return: NO_ERROR; ERROR_INVALID_PARAMETER for a bad extension, a
- * non-NULL @Reserved or a call above DISPATCH_LEVEL.
+ * Return: NO_ERROR, as on Windows; ERROR_INVALID_PARAMETER only for an
+ * extension that is not a device's.
  */
 VP_STATUS VideoPortEnumerateChildren(PVOID HwDeviceExtension, PVOID Reserved)
 {
 	struct vpshim_device *vdev;
+	unsigned long flags;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return ERROR_INVALID_PARAMETER;
-	if (Reserved || vpshim_above_dispatch()) {
-		vpshim_misuse(vdev, __func__, _RET_IP_,
-			      "Reserved must be NULL and the IRQL at most DISPATCH_LEVEL");
-		return ERROR_INVALID_PARAMETER;
-	}
-	schedule_work(&vdev->child_work);
+	if (Reserved)
+		vpshim_misuse(vdev, __func__, _RET_IP_, "Reserved should be NULL; ignored");
+	if (vpshim_arm_lock(vdev, &flags))
+		schedule_work(&vdev->child_work);
+	vpshim_arm_unlock(vdev, flags);
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortEnumerateChildren);

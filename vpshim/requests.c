@@ -16,12 +16,25 @@
  *
  * The device outlives its adapter while files are open: unbinding marks it
  * gone (requests then fail with -ENODEV) and revokes process mappings.
+ *
+ * Nobody can stall the system through it. Open and release take only the
+ * short files lock, never the request lock (misc_open() holds the kernel's
+ * misc_mtx around our open). A request waits for its adapter killably;
+ * user memory is only touched outside the request lock, so unbind waits at
+ * most for one HwStartIO, whose waits end early once the adapter unbinds,
+ * the requester is killed or the request's time budget (request_timeout_ms)
+ * runs out. Each adapter has VPSHIM_REQUEST_SLOTS request buffers at most
+ * in flight, allocated after the slot is taken and charged to the caller's
+ * memory cgroup.
  */
 
 #include <linux/fs.h>
 #include <linux/kref.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
+#include <linux/pagemap.h>
+#include <linux/sched/signal.h>
+#include <linux/semaphore.h>
 #include <linux/slab.h>
 #include <linux/uaccess.h>
 
@@ -29,12 +42,27 @@
 #include "devioctl.h"
 #include "vpshim.h"
 
+static unsigned int max_request_bytes = VPSHIM_REQUEST_MAX_LENGTH;
+module_param(max_request_bytes, uint, 0644);
+MODULE_PARM_DESC(max_request_bytes,
+		 "largest input or output buffer of one request (default and most: 1 MiB)");
+
+static unsigned int request_timeout_ms = 10000;
+module_param(request_timeout_ms, uint, 0644);
+MODULE_PARM_DESC(request_timeout_ms,
+		 "time after which the miniport's waits and stalls in a request end at once (ms)");
+
+/* Requests of one adapter that may hold a buffer at once: one runs, one waits. */
+#define VPSHIM_REQUEST_SLOTS	2
+
 /* The request device of one adapter; files hold references. */
 struct vpshim_reqdev {
 	struct kref kref;
-	struct mutex lock;		/* one request at a time; guards vdev */
-	struct vpshim_device *vdev;	/* NULL once the adapter is unbound */
-	struct list_head files;		/* open struct vpshim_file, under lock */
+	struct mutex req_lock;		/* one HwStartIO at a time */
+	struct semaphore slots;		/* requests holding a buffer */
+	struct mutex files_lock;	/* files */
+	struct vpshim_device *vdev;	/* NULL once unbound; set under both locks */
+	struct list_head files;		/* open struct vpshim_file, under files_lock */
 	struct miscdevice misc;
 	char nodename[80];
 };
@@ -43,8 +71,44 @@ static void vpshim_reqdev_free(struct kref *kref)
 {
 	struct vpshim_reqdev *rdev = container_of(kref, struct vpshim_reqdev, kref);
 
-	mutex_destroy(&rdev->lock);
+	mutex_destroy(&rdev->req_lock);
+	mutex_destroy(&rdev->files_lock);
 	kfree(rdev);
+}
+
+/**
+ * vpshim_request_of() - the request the calling thread is handling
+ * @vdev: the device
+ *
+ * Return: the file of the request in HwStartIO if the caller is the thread
+ * running it, else NULL (another thread, or no request).
+ */
+struct vpshim_file *vpshim_request_of(struct vpshim_device *vdev)
+{
+	return READ_ONCE(vdev->request_task) == current ? vdev->request_file : NULL;
+}
+
+/**
+ * vpshim_wait_aborted() - whether a miniport's wait or stall should end now
+ * @vdev: the device
+ *
+ * Windows ends the waits of a dying thread; here a wait ends when the
+ * adapter is unbinding, the waiting task has a fatal signal, or the request
+ * it is running has used up its time budget. The miniport sees the wait
+ * time out (WAIT_TIMEOUT) or the stall end early.
+ *
+ * Return: true when the caller should stop waiting.
+ */
+bool vpshim_wait_aborted(struct vpshim_device *vdev)
+{
+	if (READ_ONCE(vdev->dying))
+		return true;
+	if (!in_task())
+		return false;
+	if (fatal_signal_pending(current))
+		return true;
+	return READ_ONCE(vdev->request_task) == current &&
+	       time_after(jiffies, READ_ONCE(vdev->request_deadline));
 }
 
 /**
@@ -79,11 +143,15 @@ int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULON
 	if (!vdev->hw_start_io)
 		return -EINVAL;
 	vdev->request_file = vf;
+	WRITE_ONCE(vdev->request_deadline,
+		   jiffies + msecs_to_jiffies(READ_ONCE(request_timeout_ms)));
+	WRITE_ONCE(vdev->request_task, current);
 	if (!vdev->hw_start_io(vdev->ext, &vrp)) {
 		/* Not recognised: Windows fails it the same way. */
 		sb.Status = ERROR_INVALID_FUNCTION;
 		sb.Information = 0;
 	}
+	WRITE_ONCE(vdev->request_task, NULL);
 	vdev->request_file = NULL;
 	if (sb.Information > out_len) {
 		dev_err_ratelimited(vdev->dev,
@@ -103,14 +171,45 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_call);
 /* The checks made on a request before anything is allocated or copied. */
 static int vpshim_request_check(const struct vpshim_video_request *req)
 {
+	u32 max = min_t(u32, READ_ONCE(max_request_bytes), VPSHIM_REQUEST_MAX_LENGTH);
+
 	if (DEVICE_TYPE_FROM_CTL_CODE(req->code) != FILE_DEVICE_VIDEO)
 		return -ENOTTY;
-	if (req->reserved || req->in_length > VPSHIM_REQUEST_MAX_LENGTH ||
-	    req->out_length > VPSHIM_REQUEST_MAX_LENGTH)
+	if (req->reserved || req->in_length > max || req->out_length > max)
 		return -EINVAL;
 	if ((req->in_length && !req->in_buffer) || (req->out_length && !req->out_buffer))
 		return -EINVAL;
 	return 0;
+}
+
+/*
+ * Hand the request to the adapter, holding the request lock only around
+ * HwStartIO (and the mappings it makes in the caller's process), never
+ * while user memory is read or written.
+ */
+static int vpshim_request_run(struct vpshim_reqdev *rdev, struct vpshim_file *vf,
+			      struct vpshim_video_request *req, void *buf, ULONG_PTR *information)
+{
+	struct vpshim_device *vdev;
+	VP_STATUS status = 0;
+	int err;
+
+	err = mutex_lock_killable(&rdev->req_lock);
+	if (err)
+		return err;
+	vdev = rdev->vdev;
+	if (!vdev)
+		err = -ENODEV;
+	else if (vdev->suspended)
+		err = -EAGAIN;
+	else
+		err = vpshim_request_call(vdev, vf, req->code, buf, req->in_length,
+					  req->out_length, &status, information);
+	if (!err && *information)
+		err = vpshim_request_outgoing(vdev, vf, req->code, buf, *information);
+	mutex_unlock(&rdev->req_lock);
+	req->status = status;
+	return err;
 }
 
 static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -118,9 +217,9 @@ static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned l
 	struct vpshim_file *vf = file->private_data;
 	struct vpshim_reqdev *rdev = vf->rdev;
 	void __user *argp = (void __user *)arg;
+	void __user *out;
 	struct vpshim_video_request req;
 	ULONG_PTR information = 0;
-	VP_STATUS status = 0;
 	void *buf = NULL;
 	size_t len;
 	int err;
@@ -132,41 +231,40 @@ static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned l
 	err = vpshim_request_check(&req);
 	if (err)
 		return err;
-	if (req.out_length &&
-	    !access_ok(u64_to_user_ptr(req.out_buffer), req.out_length))
+	out = u64_to_user_ptr(req.out_buffer);
+	/* Proven writable before the miniport acts, without writing to it. */
+	if (req.out_length && fault_in_safe_writeable(out, req.out_length))
 		return -EFAULT;
+	err = down_killable(&rdev->slots);
+	if (err)
+		return err;
 	len = max(req.in_length, req.out_length);
 	if (len) {
 		/* Zeroed: the miniport must not see (or return) stale kernel data. */
-		buf = kvzalloc(len, GFP_KERNEL);
-		if (!buf)
-			return -ENOMEM;
+		buf = kvzalloc(len, GFP_KERNEL_ACCOUNT);
+		if (!buf) {
+			err = -ENOMEM;
+			goto up;
+		}
 	}
 	if (req.in_length && copy_from_user(buf, u64_to_user_ptr(req.in_buffer), req.in_length)) {
 		err = -EFAULT;
 		goto out;
 	}
-	err = mutex_lock_interruptible(&rdev->lock);
+	err = vpshim_request_run(rdev, vf, &req, buf, &information);
 	if (err)
 		goto out;
-	if (rdev->vdev && !rdev->vdev->suspended)
-		err = vpshim_request_call(rdev->vdev, vf, req.code, buf, req.in_length,
-					  req.out_length, &status, &information);
-	else
-		err = rdev->vdev ? -EAGAIN : -ENODEV;
-	mutex_unlock(&rdev->lock);
-	if (err)
-		goto out;
-	if (information && copy_to_user(u64_to_user_ptr(req.out_buffer), buf, information)) {
+	if (information && copy_to_user(out, buf, information)) {
 		err = -EFAULT;
 		goto out;
 	}
-	req.status = status;
 	req.information = information;
 	if (copy_to_user(argp, &req, sizeof(req)))
 		err = -EFAULT;
 out:
 	kvfree(buf);
+up:
+	up(&rdev->slots);
 	return err;
 }
 
@@ -176,7 +274,7 @@ static int vpshim_request_open(struct inode *inode, struct file *file)
 	struct vpshim_reqdev *rdev = container_of(misc, struct vpshim_reqdev, misc);
 	struct vpshim_file *vf;
 
-	vf = kzalloc(sizeof(*vf), GFP_KERNEL);
+	vf = kzalloc(sizeof(*vf), GFP_KERNEL_ACCOUNT);
 	if (!vf)
 		return -ENOMEM;
 	/* misc_open() holds misc_mtx: the device cannot be deregistered now. */
@@ -184,9 +282,9 @@ static int vpshim_request_open(struct inode *inode, struct file *file)
 	vf->rdev = rdev;
 	vf->file = file;
 	file->private_data = vf;
-	mutex_lock(&rdev->lock);
+	mutex_lock(&rdev->files_lock);
 	list_add(&vf->node, &rdev->files);
-	mutex_unlock(&rdev->lock);
+	mutex_unlock(&rdev->files_lock);
 	return 0;
 }
 
@@ -195,11 +293,15 @@ static int vpshim_request_release(struct inode *inode, struct file *file)
 	struct vpshim_file *vf = file->private_data;
 	struct vpshim_reqdev *rdev = vf->rdev;
 
-	mutex_lock(&rdev->lock);
+	/*
+	 * No request of this file runs (an ioctl holds the file), and unbind
+	 * clears vdev under files_lock too: the device cannot go meanwhile.
+	 */
+	mutex_lock(&rdev->files_lock);
 	list_del(&vf->node);
 	if (rdev->vdev)
 		vpshim_user_maps_release(rdev->vdev, file);
-	mutex_unlock(&rdev->lock);
+	mutex_unlock(&rdev->files_lock);
 	kfree(vf);
 	kref_put(&rdev->kref, vpshim_reqdev_free);
 	return 0;
@@ -235,7 +337,9 @@ int vpshim_request_add(struct vpshim_device *vdev)
 	if (!rdev)
 		return -ENOMEM;
 	kref_init(&rdev->kref);
-	mutex_init(&rdev->lock);
+	mutex_init(&rdev->req_lock);
+	mutex_init(&rdev->files_lock);
+	sema_init(&rdev->slots, VPSHIM_REQUEST_SLOTS);
 	INIT_LIST_HEAD(&rdev->files);
 	rdev->vdev = vdev;
 	snprintf(rdev->nodename, sizeof(rdev->nodename), "vpshim/%s", vdev->name);
@@ -257,12 +361,12 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_add);
 
 /**
  * vpshim_request_remove() - retire the request device of an unbinding adapter
- * @vdev: the device
+ * @vdev: the device, already marked dying (its waits end at once)
  *
- * Removes the device node, waits for a request in HwStartIO, then pulls the
- * device's pages out of every process that maps them through any open file
- * (touching them raises SIGBUS); open files keep a dead device that answers
- * -ENODEV.
+ * Removes the device node, waits for a request in HwStartIO (its waits end
+ * at once now), then pulls the device's pages out of every process that maps
+ * them through any open file (touching them raises SIGBUS); open files keep a
+ * dead device that answers -ENODEV.
  */
 void vpshim_request_remove(struct vpshim_device *vdev)
 {
@@ -272,12 +376,15 @@ void vpshim_request_remove(struct vpshim_device *vdev)
 	if (!rdev)
 		return;
 	misc_deregister(&rdev->misc);
-	mutex_lock(&rdev->lock);
+	mutex_lock(&rdev->req_lock);
+	mutex_lock(&rdev->files_lock);
 	rdev->vdev = NULL;
+	/* Revoked first, so that no fault maps a page back in after the zap. */
+	vpshim_user_maps_release(vdev, NULL);
 	list_for_each_entry(vf, &rdev->files, node)
 		unmap_mapping_range(vf->file->f_mapping, 0, 0, 1);
-	vpshim_user_maps_release(vdev, NULL);
-	mutex_unlock(&rdev->lock);
+	mutex_unlock(&rdev->files_lock);
+	mutex_unlock(&rdev->req_lock);
 	vdev->reqdev = NULL;
 	kref_put(&rdev->kref, vpshim_reqdev_free);
 }
@@ -286,14 +393,18 @@ void vpshim_request_remove(struct vpshim_device *vdev)
  * vpshim_request_lock() - hold off requests (power transitions)
  * @vdev: the device
  *
+ * Context: the driver core's device lock is held (PM callbacks, shutdown),
+ * which also keeps unbind, the only writer of vdev->reqdev, away.
  * Return: true when the lock is held and must be given back with
  * vpshim_request_unlock().
  */
 bool vpshim_request_lock(struct vpshim_device *vdev)
 {
-	if (!vdev->reqdev)
+	struct vpshim_reqdev *rdev = READ_ONCE(vdev->reqdev);
+
+	if (!rdev)
 		return false;
-	mutex_lock(&vdev->reqdev->lock);
+	mutex_lock(&rdev->req_lock);
 	return true;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_lock);
@@ -304,6 +415,6 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_lock);
  */
 void vpshim_request_unlock(struct vpshim_device *vdev)
 {
-	mutex_unlock(&vdev->reqdev->lock);
+	mutex_unlock(&vdev->reqdev->req_lock);
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_unlock);

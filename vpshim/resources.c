@@ -11,7 +11,9 @@
  */
 
 #include <linux/io.h>
+#include <linux/ioport.h>
 #include <linux/slab.h>
+#include <linux/vgaarb.h>
 
 #include "vpshim.h"
 
@@ -129,25 +131,118 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetAccessRanges);
 
+/* The legacy VGA window: ports 0x3B0-0x3DF and memory 0xA0000-0xBFFFF. */
+static bool vpshim_in_legacy_vga(u64 start, u64 len, bool io)
+{
+	u64 end = start + len - 1;
+
+	if (io)
+		return start >= 0x3b0 && end <= 0x3df;
+	return start >= 0xa0000 && end <= 0xbffff;
+}
+
+/*
+ * Whether this adapter is the one the legacy VGA window reaches: a VGA-class
+ * device that the kernel's VGA arbiter routes legacy decoding to (the boot
+ * VGA). Other adapters' legacy ranges are not decoded at all.
+ */
+static bool vpshim_owns_legacy_vga(struct vpshim_device *vdev)
+{
+	struct pci_dev *pdev = vdev->pdev;
+
+	return pdev && (pdev->class >> 8) == PCI_CLASS_DISPLAY_VGA &&
+	       vga_default_device() == pdev;
+}
+
+/* A PCI device other than ours with a BAR overlapping the range, referenced. */
+static struct pci_dev *vpshim_other_device(struct vpshim_device *vdev, u64 start, u64 len,
+					   bool io)
+{
+	unsigned long type = io ? IORESOURCE_IO : IORESOURCE_MEM;
+	struct pci_dev *other = NULL;
+	int bar;
+
+	for_each_pci_dev(other) {
+		if (other == vdev->pdev)
+			continue;
+		for (bar = 0; bar <= PCI_ROM_RESOURCE; bar++) {
+			struct resource *res = &other->resource[bar];
+
+			if (resource_size(res) && (res->flags & type) &&
+			    start <= res->end && start + len - 1 >= res->start)
+				return other;	/* the loop's reference is ours now */
+		}
+	}
+	return NULL;
+}
+
+/*
+ * Whether Linux must keep this device away from [start, start + len) even
+ * though Windows would let it verify or map the range: system RAM, or
+ * another device's BAR. Says why, once per call, naming the range.
+ */
+static bool vpshim_range_refused(struct vpshim_device *vdev, u64 start, u64 len, bool io,
+				 const char *func)
+{
+	struct pci_dev *other;
+
+	if (!io && region_intersects(start, len, IORESOURCE_SYSTEM_RAM, IORES_DESC_NONE) !=
+		   REGION_DISJOINT) {
+		dev_err_ratelimited(vdev->dev, "%s: memory range %#llx+%#llx is system RAM; refused\n",
+				    func, start, len);
+		return true;
+	}
+	other = vpshim_other_device(vdev, start, len, io);
+	if (other) {
+		dev_err_ratelimited(vdev->dev, "%s: %s range %#llx+%#llx belongs to %s; refused\n",
+				    func, io ? "I/O" : "memory", start, len, pci_name(other));
+		pci_dev_put(other);
+		return true;
+	}
+	return false;
+}
+
 /*
  * Claim one range outside the BARs: exclusively (request_region or
- * request_mem_region) unless the miniport marked it shareable, as VGA
- * miniports do for the legacy VGA ranges other drivers also decode.
+ * request_mem_region) unless the miniport marked it shareable. Neither may
+ * reach system RAM or another device's BARs. The legacy VGA window of the
+ * adapter that decodes it is shared whatever the miniport asked: vgacon and
+ * the kernel hold those ranges, and Linux cannot hand them out exclusively.
  */
-static int vpshim_claim_range(struct vpshim_device *vdev, const VIDEO_ACCESS_RANGE *range)
+static int vpshim_claim_range(struct vpshim_device *vdev, const VIDEO_ACCESS_RANGE *range,
+			      const char *func)
 {
+	u64 start = range->RangeStart.QuadPart, len = range->RangeLength;
+	bool io = range->RangeInIoSpace, shared = range->RangeShareable;
 	struct vpshim_claim *claim;
 	struct resource *parent;
 
+	if (vpshim_in_legacy_vga(start, len, io)) {
+		if (!vpshim_owns_legacy_vga(vdev)) {
+			dev_err_ratelimited(vdev->dev,
+					    "%s: legacy VGA range %#llx+%#llx: this adapter does not decode legacy VGA (the VGA arbiter routes it to %s)\n",
+					    func, start, len,
+					    vga_default_device() ? pci_name(vga_default_device())
+								 : "no device");
+			return -EBUSY;
+		}
+		if (!shared)
+			dev_info(vdev->dev,
+				 "%s: legacy VGA range %#llx+%#llx is shared with the VGA console; Linux cannot claim it exclusively\n",
+				 func, start, len);
+		shared = true;
+	} else if (vpshim_range_refused(vdev, start, len, io, func)) {
+		return -EBUSY;
+	}
 	claim = kzalloc(sizeof(*claim), GFP_KERNEL);
 	if (!claim)
 		return -ENOMEM;
-	claim->start = range->RangeStart.QuadPart;
-	claim->len = range->RangeLength;
-	claim->io_space = range->RangeInIoSpace;
-	if (!range->RangeShareable) {
-		parent = claim->io_space ? &ioport_resource : &iomem_resource;
-		claim->res = __request_region(parent, claim->start, claim->len, vdev->name, 0);
+	claim->start = start;
+	claim->len = len;
+	claim->io_space = io;
+	if (!shared) {
+		parent = io ? &ioport_resource : &iomem_resource;
+		claim->res = __request_region(parent, start, len, vdev->name, 0);
 		if (!claim->res) {
 			kfree(claim);
 			return -EBUSY;
@@ -159,26 +254,43 @@ static int vpshim_claim_range(struct vpshim_device *vdev, const VIDEO_ACCESS_RAN
 	return 0;
 }
 
-/* Whether [start, start + len) lies in a range VerifyAccessRanges claimed. */
-static bool vpshim_claimed(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+/*
+ * The end of the verified range (a BAR of the device, or a claim) that
+ * holds @pos, or 0; and through @next, the lowest start of one above @pos
+ * (U64_MAX if none).
+ */
+static u64 vpshim_verified_until(struct vpshim_device *vdev, u64 pos, bool io, u64 *next)
 {
 	struct vpshim_claim *claim;
-	bool found = false;
+	u64 until = 0;
+	int bar;
 
+	*next = U64_MAX;
+	for (bar = 0; vdev->pdev && bar < PCI_STD_NUM_BARS; bar++) {
+		struct resource *res = &vdev->pdev->resource[bar];
+
+		if (!resource_size(res) || !!(res->flags & IORESOURCE_IO) != io)
+			continue;
+		if (pos >= res->start && pos <= res->end)
+			until = max_t(u64, until, res->end + 1);
+		else if (res->start > pos)
+			*next = min_t(u64, *next, res->start);
+	}
 	mutex_lock(&vdev->lock);
 	list_for_each_entry(claim, &vdev->claims, node) {
-		if (claim->io_space == io && start >= claim->start &&
-		    start + len <= claim->start + claim->len) {
-			found = true;
-			break;
-		}
+		if (claim->io_space != io)
+			continue;
+		if (pos >= claim->start && pos - claim->start < claim->len)
+			until = max_t(u64, until, claim->start + claim->len);
+		else if (claim->start > pos)
+			*next = min_t(u64, *next, claim->start);
 	}
 	mutex_unlock(&vdev->lock);
-	return found;
+	return until;
 }
 
 /* The BAR of @vdev that holds [start, start + len), or -1. */
-static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u64 len, bool io)
 {
 	int bar;
 
@@ -202,15 +314,36 @@ static int vpshim_find_bar(struct vpshim_device *vdev, u64 start, u32 len, bool 
  * @len: bytes (0 is refused)
  * @io: I/O space rather than memory space
  *
- * Return: true when the range lies in one of the device's BARs or in a range
- * VideoPortVerifyAccessRanges claimed for it. Nothing else may be mapped:
- * VideoPortMapMemory must not become a way into arbitrary physical memory.
+ * A mapping must start and end inside ranges the device owns (its BARs, or
+ * ranges VideoPortVerifyAccessRanges claimed) and may span several of them,
+ * as Windows allows: a VGA miniport verifies the legacy ports as two ranges
+ * around a gap and maps one range over both. A gap may not reach system RAM
+ * or another device's BARs: VideoPortMapMemory must not become a way into
+ * arbitrary physical memory.
+ *
+ * Return: true when the range may be mapped.
  */
-bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io)
+bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u64 len, bool io)
 {
-	if (!len || start + len < start)
+	u64 pos = start, end = start + len, until, next;
+
+	if (!len || end < start)
 		return false;
-	return vpshim_find_bar(vdev, start, len, io) >= 0 || vpshim_claimed(vdev, start, len, io);
+	if (!vpshim_verified_until(vdev, pos, io, &next))
+		return false;
+	while (pos < end) {
+		until = vpshim_verified_until(vdev, pos, io, &next);
+		if (until) {
+			pos = until;
+			continue;
+		}
+		/* A gap: the range must go on into another verified range. */
+		if (next >= end ||
+		    vpshim_range_refused(vdev, pos, next - pos, io, "VideoPortGetDeviceBase"))
+			return false;
+		pos = next;
+	}
+	return true;
 }
 
 /**
@@ -225,7 +358,7 @@ bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io)
  *
  * Return: the address for the miniport, or NULL.
  */
-void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
+void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, bool wc,
 		       enum vpshim_mapping_kind kind, struct file *owner)
 {
 	struct vpshim_mapping *map;
@@ -236,6 +369,7 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, 
 	map->start = start;
 	map->len = len;
 	map->io_space = io;
+	map->wc = wc;
 	map->kind = kind;
 	map->owner = owner;
 	if (io)
@@ -246,7 +380,7 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, 
 		map->cookie = (void __force *)ioremap(start, len);
 	if (!map->cookie) {
 		kfree(map);
-		dev_err_ratelimited(vdev->dev, "vpshim: cannot map %#llx+%#x\n", start, len);
+		dev_err_ratelimited(vdev->dev, "vpshim: cannot map %#llx+%#llx\n", start, len);
 		return NULL;
 	}
 	mutex_lock(&vdev->lock);
@@ -264,11 +398,12 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, 
  *
  * Windows: maps device memory or ports for the Read/Write accessors. Linux:
  * memory space with ioremap(), or ioremap_wc() for VIDEO_MEMORY_SPACE_P6CACHE;
- * I/O space gives back the port number itself. The range must lie inside one
- * of the device's BARs.
+ * I/O space gives back the port number itself. The range must start and end
+ * in ranges the device owns (its BARs, or ranges VideoPortVerifyAccessRanges
+ * claimed) and may span several (see vpshim_range_ok()).
  *
  * Return: the address to pass to the accessors, or NULL if the range is
- * empty, outside the device's BARs, or cannot be mapped.
+ * empty, not the device's, or cannot be mapped.
  */
 PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress,
 			     ULONG NumberOfUchars, UCHAR InIoSpace)
@@ -282,7 +417,7 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 		return NULL;
 	if (!vpshim_range_ok(vdev, start, NumberOfUchars, io)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
-			      "%s range %#llx+%#x is neither in a BAR nor claimed by this device",
+			      "%s range %#llx+%#x does not start and end in ranges this device owns",
 			      io ? "I/O" : "memory", start, NumberOfUchars);
 		return NULL;
 	}
@@ -411,7 +546,7 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 	unsigned int n = 0;
 
 	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
-		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#x\n",
+		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#llx\n",
 			(u64)map->start, map->len);
 		list_del(&map->node);
 		vpshim_unmap(map);
@@ -431,12 +566,15 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
  * Linux: a range inside the device's BARs claims the BARs
  * (pci_request_regions()); any other range is claimed with
  * request_region()/request_mem_region(), exclusively unless RangeShareable
- * is set (then it is only recorded). Each call replaces the previous
+ * is set (then it is only recorded). The legacy VGA ranges are recorded as
+ * shared for the adapter the VGA arbiter routes them to. No range may reach
+ * system RAM or another device's BARs. Each call replaces the previous
  * claims. VideoPortGetDeviceBase() accepts ranges claimed here.
  *
  * Return: NO_ERROR; ERROR_INVALID_PARAMETER when a range is already claimed
- * by someone else (nothing stays claimed then), @AccessRanges is NULL, or
- * the extension is invalid; ERROR_NOT_ENOUGH_MEMORY.
+ * by someone else, is system RAM, another device's BAR or legacy VGA this
+ * adapter does not decode (nothing stays claimed then), @AccessRanges is
+ * NULL, or the extension is invalid; ERROR_NOT_ENOUGH_MEMORY.
  */
 VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRanges,
 				      PVIDEO_ACCESS_RANGE AccessRanges)
@@ -464,7 +602,7 @@ VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRa
 				    r->RangeInIoSpace) >= 0)
 			err = vpshim_claim_regions(vdev);
 		else
-			err = vpshim_claim_range(vdev, r);
+			err = vpshim_claim_range(vdev, r, __func__);
 		if (err)
 			dev_info(vdev->dev, "vpshim: %s: %s range %#llx+%#x: %pe\n", __func__,
 				 r->RangeInIoSpace ? "I/O" : "memory", r->RangeStart.QuadPart,

@@ -5,6 +5,7 @@
  */
 
 #include <linux/delay.h>
+#include <linux/sched/signal.h>
 #include <linux/io.h>
 #include <linux/printk.h>
 #include <linux/string.h>
@@ -27,16 +28,38 @@
 
 /* Windows caps a stall at 50 us in its documentation; larger ones still work. */
 #define VPSHIM_STALL_CHUNK_US	50
+/* Above this a stall that may sleep does, in steps of this size. */
+#define VPSHIM_STALL_SLEEP_US	1000
+/* The longest busy-wait with interrupts or preemption off (100 ms). */
+#define VPSHIM_STALL_ATOMIC_MAX_US	100000
 
 /**
  * VideoPortStallExecution() - busy-wait
  * @Microseconds: how long
  *
  * Windows: stalls the processor without yielding. Linux: udelay(), in chunks
- * so that long stalls do not overflow udelay's limits.
+ * so that long stalls do not overflow udelay's limits. A long stall where
+ * sleeping is allowed (HwFindAdapter, HwInitialize, HwStartIO) sleeps
+ * instead, and ends early for a task with a fatal signal; one in atomic
+ * context longer than 100 ms (Windows allows 50 us there) is cut to 100 ms
+ * with a message, rather than hang the CPU.
  */
 void VideoPortStallExecution(ULONG Microseconds)
 {
+	if (Microseconds > VPSHIM_STALL_SLEEP_US && !vpshim_in_atomic()) {
+		while (Microseconds > VPSHIM_STALL_SLEEP_US && !fatal_signal_pending(current)) {
+			usleep_range(VPSHIM_STALL_SLEEP_US, VPSHIM_STALL_SLEEP_US + 50);
+			Microseconds -= VPSHIM_STALL_SLEEP_US;
+		}
+		if (fatal_signal_pending(current))
+			return;
+	}
+	if (Microseconds > VPSHIM_STALL_ATOMIC_MAX_US) {
+		pr_warn_ratelimited("vpshim: %s of %u us in atomic context cut to %u us (caller %pS)\n",
+				    __func__, Microseconds, VPSHIM_STALL_ATOMIC_MAX_US,
+				    (void *)_RET_IP_);
+		Microseconds = VPSHIM_STALL_ATOMIC_MAX_US;
+	}
 	while (Microseconds > VPSHIM_STALL_CHUNK_US) {
 		udelay(VPSHIM_STALL_CHUNK_US);
 		Microseconds -= VPSHIM_STALL_CHUNK_US;

@@ -17,6 +17,7 @@
 
 #include <linux/lockdep.h>
 #include <linux/rhashtable.h>
+#include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
 #include <linux/wait.h>
@@ -480,6 +481,17 @@ static long vpshim_timeout_jiffies(LONGLONG timeout)
 	return min_t(u64, nsecs_to_jiffies(ns) + !!ns, MAX_SCHEDULE_TIMEOUT - 1);
 }
 
+/* A wait of the request thread ends when the request's time is up. */
+static long vpshim_wait_budget(struct vpshim_device *vdev, long timeout)
+{
+	long left;
+
+	if (READ_ONCE(vdev->request_task) != current)
+		return timeout;
+	left = (long)(READ_ONCE(vdev->request_deadline) - jiffies);
+	return clamp(left, 0L, timeout);
+}
+
 /**
  * VideoPortWaitForSingleObject() - wait for an event to be signaled
  * @HwDeviceExtension: the miniport's device extension
@@ -488,20 +500,24 @@ static long vpshim_timeout_jiffies(LONGLONG timeout)
  *           wait in 100 ns units, positive for an absolute system time
  *
  * Windows: KeWaitForSingleObject (kernel mode, not alertable). Linux:
- * wait_event_idle_timeout() on the event's queue. Only a zero timeout may be
- * used above PASSIVE_LEVEL.
+ * wait_event_killable_timeout() on the event's queue. Only a zero timeout
+ * may be used above PASSIVE_LEVEL. Where Windows would end the wait of a
+ * dying thread, so does vpshim: the wait ends early, as a timeout, when the
+ * waiting task gets a fatal signal, the device starts to unbind, or the
+ * request the thread is running has used its time (request_timeout_ms).
  *
  * Return: NO_ERROR when the event was signaled; WAIT_TIMEOUT when the time
- * ran out (at once for a zero timeout on an unsignaled event);
- * ERROR_INVALID_PARAMETER for an invalid extension or event, or a wait that
- * would sleep above PASSIVE_LEVEL.
+ * ran out (at once for a zero timeout on an unsignaled event) or the wait
+ * was ended early; ERROR_INVALID_PARAMETER for an invalid extension or
+ * event, or a wait that would sleep above PASSIVE_LEVEL.
  */
 VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
 				       PLARGE_INTEGER Timeout)
 {
 	struct vpshim_device *vdev;
+	bool got = false;
 	PEVENT event;
-	long left;
+	long timeout;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
@@ -515,13 +531,13 @@ VP_STATUS VideoPortWaitForSingleObject(PVOID HwDeviceExtension, PVOID Object,
 		return WAIT_TIMEOUT;
 	if (!vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return ERROR_INVALID_PARAMETER;
-	if (!Timeout) {
-		wait_event_idle(event->wq, vpshim_event_consume(event));
-		return NO_ERROR;
-	}
-	left = wait_event_idle_timeout(event->wq, vpshim_event_consume(event),
-				       vpshim_timeout_jiffies(Timeout->QuadPart));
-	return left ? NO_ERROR : WAIT_TIMEOUT;
+	timeout = Timeout ? vpshim_timeout_jiffies(Timeout->QuadPart) : MAX_SCHEDULE_TIMEOUT;
+	timeout = vpshim_wait_budget(vdev, timeout);
+	if (timeout && !vpshim_wait_aborted(vdev))
+		wait_event_killable_timeout(event->wq,
+					    (got = vpshim_event_consume(event)) ||
+					    READ_ONCE(vdev->dying), timeout);
+	return got ? NO_ERROR : WAIT_TIMEOUT;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortWaitForSingleObject);
 
@@ -578,6 +594,25 @@ int vpshim_sync_init(struct vpshim_device *vdev)
 {
 	spin_lock_init(&vdev->objects_lock);
 	return rhashtable_init(&vdev->objects, &vpshim_object_params);
+}
+
+/**
+ * vpshim_sync_wake_all() - wake every waiter of a device's events
+ * @vdev: the device, now dying: the waits see it and end
+ */
+void vpshim_sync_wake_all(struct vpshim_device *vdev)
+{
+	struct vpshim_object *obj;
+	struct rhashtable_iter iter;
+
+	rhashtable_walk_enter(&vdev->objects, &iter);
+	rhashtable_walk_start(&iter);
+	while ((obj = rhashtable_walk_next(&iter))) {
+		if (!IS_ERR(obj) && obj->kind == VPSHIM_EVENT)
+			wake_up_all(&container_of(obj, struct _VIDEO_PORT_EVENT, obj)->wq);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
 }
 
 /* rhashtable_free_and_destroy() callback: an object never deleted. */

@@ -11,13 +11,22 @@
 
 #include "vpshim.h"
 
+/* (Re)arm the timer if it is on, unless the device is unbinding. */
+static void vpshim_timer_arm(struct vpshim_device *vdev)
+{
+	unsigned long flags;
+
+	if (vpshim_arm_lock(vdev, &flags) && READ_ONCE(vdev->timer_on))
+		mod_timer(&vdev->timer, jiffies + HZ);
+	vpshim_arm_unlock(vdev, flags);
+}
+
 static void vpshim_timer_fire(struct timer_list *t)
 {
 	struct vpshim_device *vdev = timer_container_of(vdev, t, timer);
 
 	vdev->hw_timer(vdev->ext);
-	if (READ_ONCE(vdev->timer_on))
-		mod_timer(&vdev->timer, jiffies + HZ);
+	vpshim_timer_arm(vdev);
 }
 
 /* The device behind @ext if it has an HwTimer; NULL (reported) if not. */
@@ -39,7 +48,8 @@ static struct vpshim_device *vpshim_timer_device(PVOID ext, const char *func,
  *
  * Windows: starts the device's one-second timer. Linux: a timer_list that
  * re-arms itself every HZ jiffies; HwTimer runs in softirq context. Refused
- * with a message when the miniport has no HwTimer.
+ * with a message when the miniport has no HwTimer; ignored while the device
+ * unbinds.
  */
 void VideoPortStartTimer(PVOID HwDeviceExtension)
 {
@@ -49,7 +59,7 @@ void VideoPortStartTimer(PVOID HwDeviceExtension)
 	if (!vdev)
 		return;
 	WRITE_ONCE(vdev->timer_on, true);
-	mod_timer(&vdev->timer, jiffies + HZ);
+	vpshim_timer_arm(vdev);
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortStartTimer);
 
@@ -88,7 +98,7 @@ void vpshim_timer_init(struct vpshim_device *vdev)
 
 /**
  * vpshim_timer_stop() - make sure HwTimer is not called again
- * @vdev: the device, unbinding
+ * @vdev: the device, unbinding: nothing can arm the timer any more
  */
 void vpshim_timer_stop(struct vpshim_device *vdev)
 {

@@ -35,7 +35,6 @@ struct vm_area_struct;
 /* NTSTATUS values VideoPortInitialize hands back to DriverEntry. */
 #define VPSHIM_STATUS_SUCCESS		0x00000000U
 #define VPSHIM_STATUS_INVALID_PARAMETER	0xC000000DU
-#define VPSHIM_STATUS_NO_SUCH_DEVICE	0xC000000EU
 #define VPSHIM_STATUS_REVISION_MISMATCH	0xC0000059U
 
 /* The driver object of one miniport module (Argument1 of DriverEntry). */
@@ -52,7 +51,7 @@ struct vpshim_claim {
 	struct list_head node;
 	struct resource *res;		/* NULL for a shareable range */
 	u64 start;
-	u32 len;
+	u64 len;
 	bool io_space;
 };
 
@@ -66,8 +65,9 @@ struct vpshim_mapping {
 	struct list_head node;
 	void *cookie;			/* what the miniport got back */
 	phys_addr_t start;
-	u32 len;
+	u64 len;
 	bool io_space;
+	bool wc;			/* ioremap_wc() */
 	enum vpshim_mapping_kind kind;
 	struct file *owner;		/* made for this file's request, or NULL */
 };
@@ -95,6 +95,10 @@ struct vpshim_device {
 	VIDEO_PORT_CONFIG_INFO config;
 	u64 orig_dma_mask;		/* restored when the last adapter goes */
 	u64 orig_coherent_mask;
+
+	/* device.c: unbinding; nothing re-arms once set (under arm_lock) */
+	spinlock_t arm_lock;
+	bool dying;
 
 	struct mutex lock;		/* adapters list and masks, mappings, legacy */
 	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
@@ -126,6 +130,8 @@ struct vpshim_device {
 	PVIDEO_HW_START_IO hw_start_io;
 	struct vpshim_reqdev *reqdev;	/* NULL: no request device */
 	struct vpshim_file *request_file;	/* whose request HwStartIO has */
+	struct task_struct *request_task;	/* the thread running it */
+	unsigned long request_deadline;	/* jiffies: its waits end after this */
 	struct list_head user_maps;	/* struct vpshim_user_map, under lock */
 
 	/* packetdma.c: locked buffers and contiguous memory */
@@ -178,29 +184,18 @@ struct vpshim_common_buffer {
 };
 
 /*
- * One open of an adapter's request device. A user-space mapping is made by
+ * One open of an adapter's request device. A process mapping is made by
  * vm_mmap() on this file from inside VideoPortMapMemory, which hands the
- * range to the mmap handler through map_*; map_task keeps mmap(2) from user
- * space, which has no such range, out.
+ * mapping to the mmap handler through map_um; map_task keeps mmap(2) from
+ * user space, which has none, out.
  */
+struct vpshim_user_map;
 struct vpshim_file {
 	struct vpshim_reqdev *rdev;
 	struct file *file;
 	struct list_head node;		/* in the request device's open files */
 	struct task_struct *map_task;
-	phys_addr_t map_phys;
-	size_t map_len;
-	bool map_wc;
-};
-
-/* A mapping VideoPortMapMemory made into a process. */
-struct vpshim_user_map {
-	struct list_head node;
-	unsigned long start;		/* page-aligned user address */
-	unsigned long len;		/* page-aligned length */
-	unsigned long addr;		/* what the miniport got: start + offset */
-	struct mm_struct *mm;		/* mmgrab()ed: identity, not the space */
-	struct file *file;		/* the vma holds it; dropped at release */
+	struct vpshim_user_map *map_um;
 };
 
 /* device.c */
@@ -209,6 +204,8 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size);
 unsigned int vpshim_device_destroy(struct vpshim_device *vdev);
 bool vpshim_in_atomic(void);
+bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags);
+void vpshim_arm_unlock(struct vpshim_device *vdev, unsigned long flags);
 bool vpshim_above_dispatch(void);
 bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 			  unsigned long caller);
@@ -257,6 +254,7 @@ void vpshim_debugfs_exit(void);
 /* sync.c: the IRQL VideoPortGetCurrentIrql reports above DISPATCH_LEVEL */
 #define VPSHIM_DIRQL	5
 int vpshim_sync_init(struct vpshim_device *vdev);
+void vpshim_sync_wake_all(struct vpshim_device *vdev);
 unsigned int vpshim_sync_release_all(struct vpshim_device *vdev);
 
 /* interrupts.c */
@@ -277,12 +275,16 @@ int vpshim_request_add(struct vpshim_device *vdev);
 void vpshim_request_remove(struct vpshim_device *vdev);
 bool vpshim_request_lock(struct vpshim_device *vdev);
 void vpshim_request_unlock(struct vpshim_device *vdev);
+struct vpshim_file *vpshim_request_of(struct vpshim_device *vdev);
+bool vpshim_wait_aborted(struct vpshim_device *vdev);
 int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULONG code,
 			void *buf, ULONG in_len, ULONG out_len, VP_STATUS *status,
 			ULONG_PTR *information);
 
 /* mapmem.c */
 int vpshim_file_mmap(struct vpshim_file *vf, struct vm_area_struct *vma);
+int vpshim_request_outgoing(struct vpshim_device *vdev, struct vpshim_file *vf, ULONG code,
+			    void *buf, size_t len);
 void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file);
 
 /* registry.c */
@@ -305,8 +307,8 @@ int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state);
 
 /* resources.c */
 unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
-bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u32 len, bool io);
-void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u32 len, bool io, bool wc,
+bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u64 len, bool io);
+void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, bool wc,
 		       enum vpshim_mapping_kind kind, struct file *owner);
 bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct file *owner);
 unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner);
