@@ -32,4 +32,9 @@ demo:
 bench:
 	bash scripts/bench.sh
 
-.PHONY: all modules modules_install check clean test demo bench
+# The fuzzer under QEMU for longer than CI's minute: make soak SECONDS=3600
+# fuzzes that long on each machine (pc, q35 with an IOMMU) and prints the counts.
+soak:
+	$(if $(SECONDS),VPSHIM_FUZZ_SECONDS=$(SECONDS)) bash scripts/fuzz.sh
+
+.PHONY: all modules modules_install check clean test demo bench soak

@@ -271,9 +271,20 @@ typedef struct _PCI_COMMON_CONFIG {
 	union {
 		struct {
 			ULONG BaseAddresses[PCI_TYPE0_ADDRESSES];
-			ULONG Reserved1[2];
+			/* Later DDKs name these; sources of either era compile. */
+			union {
+				ULONG Reserved1[2];
+				struct {
+					ULONG CIS;
+					USHORT SubVendorID;
+					USHORT SubSystemID;
+				};
+			};
 			ULONG ROMBaseAddress;
-			ULONG Reserved2[2];
+			union {
+				ULONG Reserved2[2];
+				UCHAR CapabilitiesPtr;
+			};
 			UCHAR InterruptLine;
 			UCHAR InterruptPin;
 			UCHAR MinimumGrant;

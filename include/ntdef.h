@@ -85,6 +85,24 @@
 /* Several definitions, one kept: what selectany means to the Windows linker. */
 #define DECLSPEC_SELECTANY	__attribute__((__weak__))
 /*
+ * __declspec(x) for the x that mean something here; any other stops the
+ * compile at _VPSHIM_DECLSPEC_x instead of being dropped silently.
+ */
+#define __declspec(x)			_VPSHIM_DECLSPEC_##x
+#define _VPSHIM_DECLSPEC_dllimport
+#define _VPSHIM_DECLSPEC_dllexport
+#define _VPSHIM_DECLSPEC_nothrow
+#define _VPSHIM_DECLSPEC_novtable
+#define _VPSHIM_DECLSPEC_noalias
+#define _VPSHIM_DECLSPEC_deprecated
+#define _VPSHIM_DECLSPEC_restrict	__restrict
+#define _VPSHIM_DECLSPEC_thread		__thread
+#define _VPSHIM_DECLSPEC_noreturn	__attribute__((__noreturn__))
+#define _VPSHIM_DECLSPEC_noinline	__attribute__((__noinline__))
+#define _VPSHIM_DECLSPEC_selectany	__attribute__((__weak__))
+#define _VPSHIM_DECLSPEC_align(n)	__attribute__((__aligned__(n)))
+
+/*
  * __inline is a GCC keyword already. __forceinline is a strong hint to MSVC,
  * not a guarantee; inline is GCC's, at the optimisation levels kernels use.
  */
@@ -101,8 +119,12 @@
 #ifndef NULL
 #define NULL			((void *)0)
 #endif
+#ifndef TRUE
 #define TRUE			1
+#endif
+#ifndef FALSE
 #define FALSE			0
+#endif
 
 /* Base types */
 typedef void *PVOID, **PPVOID;
@@ -266,8 +288,16 @@ typedef ULONG_PTR KAFFINITY, *PKAFFINITY;
 #define RTL_BITS_OF(sizeOfArg)		(sizeof(sizeOfArg) * 8)
 #define RTL_BITS_OF_FIELD(type, field)	(RTL_BITS_OF(RTL_FIELD_TYPE(type, field)))
 
-/* A typedef of a negative-size array in Windows; the same check in C11. */
+/*
+ * A typedef of a negative-size array in Windows; the same check in C11.
+ * sparse (__CHECKER__) ignores #pragma pack and would fail the size checks
+ * of packed structures, so it skips them: the compiler makes them.
+ */
+#ifdef __CHECKER__
+#define C_ASSERT(e)			_Static_assert(1, #e)
+#else
 #define C_ASSERT(e)			_Static_assert(e, #e)
+#endif
 
 /* (P) alone, as Windows has it, is a "statement with no effect" to GCC. */
 #define UNREFERENCED_PARAMETER(P)		((void)(P))
@@ -381,6 +411,7 @@ typedef const struct _GUID *LPCGUID, *REFGUID;
  * the first include, or by including initguid.h).
  */
 #define _VPSHIM_GUID_DEFINITION(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
+	extern const struct _GUID name; \
 	const struct _GUID DECLSPEC_SELECTANY name = { l, w1, w2, { b1, b2, b3, b4, b5, b6, b7, b8 } }
 #define _VPSHIM_GUID_DECLARATION(name, l, w1, w2, b1, b2, b3, b4, b5, b6, b7, b8) \
 	extern const struct _GUID name

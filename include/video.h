@@ -37,7 +37,7 @@ ULONG DriverEntry(PVOID Context1, PVOID Context2);
 #if defined(DBG) && DBG
 #define VideoDebugPrint(x)	VideoPortDebugPrint x
 #else
-#define VideoDebugPrint(x)
+#define VideoDebugPrint(x)	((void)0)
 #endif
 
 /* VIDEO_ACCESS_RANGE.RangePassive */

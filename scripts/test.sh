@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-2.0
 # All of vpshim's tests, as one command (the README's and CI's):
-#   1. the style gates: checkpatch, kernel-doc, W=1 and sparse;
+#   1. the style gates: checkpatch, kernel-doc, W=1 and sparse; the Windows
+#      headers against the reference (every documented name) and against
+#      Windows x64 layouts (mingw-w64 as the oracle), every documented
+#      function exported; the INF tool on INF files of ours;
 #   2. the KUnit suites in UML kernels with KASAN, lockdep, kmemleak,
 #      DMA-API debug and fault injection: Debian's 6.1 source (patched to run
 #      on any x86-64 host) and the newest 7.x;
@@ -31,6 +34,9 @@ step() {
 
 bash "$VPSHIM_ROOT/scripts/deps.sh" || fail "dependencies could not be installed"
 step "style gates" bash "$VPSHIM_ROOT/scripts/style.sh"
+step "Windows headers and exports" bash "$VPSHIM_ROOT/scripts/headercheck.sh" \
+	"$VPSHIM_OUT/build-sparse/Module.symvers"
+step "INF tool" bash "$VPSHIM_ROOT/scripts/inf-test.sh"
 step "KUnit under UML" bash "$VPSHIM_ROOT/scripts/kunit.sh"
 step "QEMU with Debian's kernel (x86-64)" bash "$VPSHIM_ROOT/scripts/qemu.sh" test
 step "kernel matrix" bash "$VPSHIM_ROOT/scripts/matrix.sh"

@@ -198,3 +198,35 @@ PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2
 	return image;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetRomImage);
+
+/**
+ * VideoPortGetDeviceData() - the firmware's description of the hardware
+ * @HwDeviceExtension: the miniport's device extension
+ * @DeviceDataType: VpBusData, VpControllerData, VpMonitorData...
+ * @CallbackRoutine: the miniport's HwVidQueryDeviceCallback
+ * @Context: passed to @CallbackRoutine
+ *
+ * Windows: calls @CallbackRoutine with what the loader found in the
+ * hardware tree (EISA and ARC configuration data). Linux keeps no such tree:
+ * a PCI adapter is described by VideoPortGetAccessRanges and
+ * VideoPortGetBusData.
+ *
+ * Return: ERROR_NO_MORE_DEVICES (nothing found, the callback is not
+ * called); ERROR_INVALID_PARAMETER for a NULL callback.
+ */
+VP_STATUS VideoPortGetDeviceData(PVOID HwDeviceExtension, VIDEO_DEVICE_DATA_TYPE DeviceDataType,
+				 PMINIPORT_QUERY_DEVICE_ROUTINE CallbackRoutine, PVOID Context)
+{
+	struct vpshim_device *vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+
+	if (!vdev)
+		return ERROR_INVALID_PARAMETER;
+	if (!CallbackRoutine) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL CallbackRoutine");
+		return ERROR_INVALID_PARAMETER;
+	}
+	dev_info_once(vdev->dev, "vpshim: %s: no firmware hardware tree here (type %d)\n",
+		      __func__, DeviceDataType);
+	return ERROR_NO_MORE_DEVICES;
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortGetDeviceData);

@@ -238,6 +238,7 @@ free_vdev:
  * Return: true when the caller may arm (the lock is held either way).
  */
 bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags)
+	__acquires(&vdev->arm_lock)
 {
 	spin_lock_irqsave(&vdev->arm_lock, *flags);
 	return !vdev->dying;
@@ -249,6 +250,7 @@ bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags)
  * @flags: what vpshim_arm_lock() saved
  */
 void vpshim_arm_unlock(struct vpshim_device *vdev, unsigned long flags)
+	__releases(&vdev->arm_lock)
 {
 	spin_unlock_irqrestore(&vdev->arm_lock, flags);
 }
@@ -313,6 +315,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	vpshim_children_free(vdev);
 	vpshim_registry_free(vdev);
 	mutex_destroy(&vdev->child_lock);
+	mutex_destroy(&vdev->device_lock);
 	mutex_destroy(&vdev->lock);
 	kfree(vdev->ext);
 	kfree(vdev);

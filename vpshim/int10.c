@@ -3,11 +3,9 @@
  * int10.c - the services vpshim cannot offer yet, failing as documented.
  *
  * VideoPortInt10 and the Int10 interface of VideoPortQueryServices run the
- * adapter's real-mode video BIOS; nothing here can execute it (that would
- * take an x86 real-mode emulator). The other VideoPortQueryServices
- * interfaces (AGP, I2C, headless, debug report, write-combining memory
- * protection) are not provided either. Each fails with the documented
- * error and says so once per device; Documentation/api.rst lists them.
+ * adapter's real-mode video BIOS; nothing here can execute it yet (that
+ * takes an x86 real-mode emulator). Both fail with the documented error
+ * and say so once; the interface's callbacks exist and fail the same way.
  */
 
 #include "vpshim.h"
@@ -34,27 +32,55 @@ VP_STATUS VideoPortInt10(PVOID HwDeviceExtension, PVIDEO_X86_BIOS_ARGUMENTS Bios
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortInt10);
 
-/**
- * VideoPortQueryServices() - get an interface of the port driver
- * @HwDeviceExtension: the miniport's device extension
- * @ServicesType: which interface
- * @Interface: the interface structure to fill
- *
- * Windows: fills an AGP, I2C, Int10, debug-report or WC-protection
- * interface. Linux: none of them is provided yet (Int10 cannot be).
- *
- * Return: ERROR_INVALID_FUNCTION, always (with a one-time message);
- * @Interface is left untouched.
+/*
+ * The Int10 interface's callbacks: each fails as documented until vpshim
+ * can run a video BIOS; a miniport that ignores the status and calls them
+ * anyway gets an error, never a NULL call.
  */
-VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES ServicesType,
-				 PINTERFACE Interface)
+static VP_STATUS vpshim_int10_allocate(PVOID Context, PUSHORT Seg, PUSHORT Off, PULONG Length)
 {
-	struct vpshim_device *vdev;
-
-	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (vdev)
-		dev_warn_once(vdev->dev, "vpshim: %s: service %d is not provided; failing with ERROR_INVALID_FUNCTION\n",
-			      __func__, ServicesType);
 	return ERROR_INVALID_FUNCTION;
 }
-EXPORT_SYMBOL_VPSHIM(VideoPortQueryServices);
+
+static VP_STATUS vpshim_int10_free(PVOID Context, USHORT Seg, USHORT Off)
+{
+	return ERROR_INVALID_FUNCTION;
+}
+
+static VP_STATUS vpshim_int10_read(PVOID Context, USHORT Seg, USHORT Off, PVOID Buffer,
+				   ULONG Length)
+{
+	return ERROR_INVALID_FUNCTION;
+}
+
+static VP_STATUS vpshim_int10_write(PVOID Context, USHORT Seg, USHORT Off, PVOID Buffer,
+				    ULONG Length)
+{
+	return ERROR_INVALID_FUNCTION;
+}
+
+static VP_STATUS vpshim_int10_call(PVOID Context, PINT10_BIOS_ARGUMENTS BiosArguments)
+{
+	struct vpshim_device *vdev = vpshim_device_get(Context, "Int10CallBios", _RET_IP_);
+
+	if (vdev)
+		dev_warn_once(vdev->dev, "vpshim: Int10CallBios cannot run a real-mode BIOS here; failing with ERROR_INVALID_FUNCTION\n");
+	return ERROR_INVALID_FUNCTION;
+}
+
+/**
+ * vpshim_int10_interface() - fill the Int10 interface of VideoPortQueryServices
+ * @iface: the miniport's VIDEO_PORT_INT10_INTERFACE
+ *
+ * Return: the status VideoPortQueryServices gives: ERROR_INVALID_FUNCTION,
+ * as no BIOS can run; the callbacks are filled all the same.
+ */
+VP_STATUS vpshim_int10_interface(PVIDEO_PORT_INT10_INTERFACE iface)
+{
+	iface->Int10AllocateBuffer = vpshim_int10_allocate;
+	iface->Int10FreeBuffer = vpshim_int10_free;
+	iface->Int10ReadMemory = vpshim_int10_read;
+	iface->Int10WriteMemory = vpshim_int10_write;
+	iface->Int10CallBios = vpshim_int10_call;
+	return ERROR_INVALID_FUNCTION;
+}

@@ -104,6 +104,13 @@ static int vpshim_user_map_mremap(struct vm_area_struct *vma)
 	return -EINVAL;
 }
 
+/* The device page behind a user address of the area (never split or moved). */
+static unsigned long vpshim_user_map_pfn(struct vpshim_user_map *um, struct vm_area_struct *vma,
+					 unsigned long addr)
+{
+	return PHYS_PFN(um->phys) + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
+
 static vm_fault_t vpshim_user_map_fault(struct vm_fault *vmf)
 {
 	struct vm_area_struct *vma = vmf->vma;
@@ -120,15 +127,13 @@ static vm_fault_t vpshim_user_map_fault(struct vm_fault *vmf)
 		up_read(&um->revoke_lock);
 		return VM_FAULT_SIGBUS;
 	}
-	ret = vmf_insert_pfn_prot(vma, vmf->address,
-				  PHYS_PFN(um->phys) + ((vmf->address - vma->vm_start) >> PAGE_SHIFT),
+	ret = vmf_insert_pfn_prot(vma, vmf->address, vpshim_user_map_pfn(um, vma, vmf->address),
 				  vma->vm_page_prot);
 	/* The pages after it are likely next (a frame buffer is written in order). */
 	end = min(vma->vm_end, vmf->address + VPSHIM_PREFAULT_PAGES * PAGE_SIZE);
 	for (addr = vmf->address + PAGE_SIZE; ret == VM_FAULT_NOPAGE && addr < end;
 	     addr += PAGE_SIZE) {
-		if (vmf_insert_pfn_prot(vma, addr,
-					PHYS_PFN(um->phys) + ((addr - vma->vm_start) >> PAGE_SHIFT),
+		if (vmf_insert_pfn_prot(vma, addr, vpshim_user_map_pfn(um, vma, addr),
 					vma->vm_page_prot) != VM_FAULT_NOPAGE)
 			break;
 	}
@@ -377,6 +382,51 @@ VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalA
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortMapMemory);
+
+/**
+ * VideoPortMapBankedMemory() - map a banked frame buffer as a linear one
+ * @HwDeviceExtension: the miniport's device extension
+ * @PhysicalAddress: bus-relative start of the frame buffer
+ * @Length: in: the whole frame buffer's size; out: the size mapped
+ * @InIoSpace: VIDEO_MEMORY_SPACE_* flags, as for VideoPortMapMemory()
+ * @VirtualAddress: as for VideoPortMapMemory()
+ * @BankLength: the size of one bank
+ * @ReadWriteBank: TRUE for one read/write bank, FALSE for two
+ * @BankRoutine: the miniport's bank switch routine
+ * @Context: passed to @BankRoutine
+ *
+ * Windows: maps the frame buffer as if it were linear and calls @BankRoutine
+ * from the page-fault path whenever another bank is touched (x86 only).
+ * Linux: when the device decodes the whole frame buffer linearly (every PCI
+ * adapter with a linear frame buffer BAR), it is mapped as
+ * VideoPortMapMemory() would map it and @BankRoutine is never needed. A
+ * frame buffer reachable only through a bank window is not supported.
+ *
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for what VideoPortMapMemory()
+ * refuses, and for a frame buffer the device does not decode linearly
+ * (with a message naming the bank window).
+ */
+VP_STATUS VideoPortMapBankedMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalAddress,
+				   PULONG Length, PULONG InIoSpace, PVOID *VirtualAddress,
+				   ULONG BankLength, UCHAR ReadWriteBank,
+				   PBANKED_SECTION_ROUTINE BankRoutine, PVOID Context)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return ERROR_INVALID_PARAMETER;
+	if (Length && InIoSpace && !(*InIoSpace & VIDEO_MEMORY_SPACE_IO) &&
+	    !vpshim_range_ok(vdev, PhysicalAddress.QuadPart, *Length, false)) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%#llx+%#x is only reachable through %#x-byte banks; banked mapping is not supported",
+			      PhysicalAddress.QuadPart, *Length, BankLength);
+		return ERROR_INVALID_PARAMETER;
+	}
+	return VideoPortMapMemory(HwDeviceExtension, PhysicalAddress, Length, InIoSpace,
+				  VirtualAddress);
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortMapBankedMemory);
 
 /* Whether @um's area is still there, whole, at its address in this process. */
 static bool vpshim_user_map_present(struct vpshim_user_map *um)

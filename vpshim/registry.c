@@ -573,3 +573,24 @@ VP_STATUS VideoPortSetRegistryParameters(PVOID HwDeviceExtension, PWSTR ValueNam
 	return err == -ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : err ? ERROR_INVALID_PARAMETER : NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortSetRegistryParameters);
+
+/**
+ * VideoPortFlushRegistry() - write the miniport's registry values to disk
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: flushes the registry hive. Linux: vpshim's registry lives in
+ * memory (filled from the administrator's .reg files, shown in sysfs); there
+ * is nothing to flush, and the values set are not kept across a reload.
+ *
+ * Return: NO_ERROR, as documented.
+ */
+VP_STATUS VideoPortFlushRegistry(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+
+	if (vdev)
+		dev_dbg(vdev->dev, "vpshim: %s: values live in memory; nothing to flush\n",
+			__func__);
+	return NO_ERROR;
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortFlushRegistry);

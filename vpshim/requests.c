@@ -146,11 +146,13 @@ int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULON
 	WRITE_ONCE(vdev->request_deadline,
 		   jiffies + msecs_to_jiffies(READ_ONCE(request_timeout_ms)));
 	WRITE_ONCE(vdev->request_task, current);
+	vpshim_device_lock(vdev);
 	if (!vdev->hw_start_io(vdev->ext, &vrp)) {
 		/* Not recognised: Windows fails it the same way. */
 		sb.Status = ERROR_INVALID_FUNCTION;
 		sb.Information = 0;
 	}
+	vpshim_device_unlock(vdev);
 	WRITE_ONCE(vdev->request_task, NULL);
 	vdev->request_file = NULL;
 	if (sb.Information > out_len) {

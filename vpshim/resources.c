@@ -615,3 +615,58 @@ VP_STATUS VideoPortVerifyAccessRanges(PVOID HwDeviceExtension, ULONG NumAccessRa
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortVerifyAccessRanges);
+
+/**
+ * VideoPortScanRom() - look for a string in a mapped ROM
+ * @HwDeviceExtension: the miniport's device extension
+ * @RomBase: where to start: inside a VideoPortGetDeviceBase() mapping
+ * @RomLength: bytes to search, all inside that mapping
+ * @String: the NUL-terminated string to look for
+ *
+ * Windows: searches the adapter's ROM for a signature. Linux: readb() over
+ * the device's own mapping, so nothing outside what the miniport mapped is
+ * read. Sleeps: PASSIVE_LEVEL.
+ *
+ * Return: TRUE when @String occurs in [@RomBase, @RomBase + @RomLength);
+ * FALSE otherwise, and for a range that is not a mapping of this device or
+ * an empty string (with a message).
+ */
+BOOLEAN VideoPortScanRom(PVOID HwDeviceExtension, PUCHAR RomBase, ULONG RomLength, PUCHAR String)
+{
+	uintptr_t base = (uintptr_t)RomBase;
+	struct vpshim_device *vdev;
+	struct vpshim_mapping *map;
+	bool mapped = false;
+	size_t len, i, j;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return FALSE;
+	len = String ? strnlen((const char *)String, 256) : 0;
+	mutex_lock(&vdev->lock);
+	list_for_each_entry(map, &vdev->mappings, node) {
+		uintptr_t start = (uintptr_t)map->cookie;
+
+		if (!map->io_space && base >= start && RomLength <= map->len &&
+		    base - start <= map->len - RomLength) {
+			mapped = true;
+			break;
+		}
+	}
+	mutex_unlock(&vdev->lock);
+	if (!mapped || !len || len > 255) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "%p+%#x is not inside a mapping of this device, or no string",
+			      RomBase, RomLength);
+		return FALSE;
+	}
+	for (i = 0; i + len <= RomLength; i++) {
+		for (j = 0; j < len; j++)
+			if (readb((void __iomem __force *)(RomBase + i + j)) != String[j])
+				break;
+		if (j == len)
+			return TRUE;
+	}
+	return FALSE;
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortScanRom);

@@ -585,6 +585,85 @@ LONG VideoPortInterlockedExchange(PLONG Target, LONG Value)
 EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedExchange);
 
 /**
+ * vpshim_device_lock() - take the device lock around a call into the miniport
+ * @vdev: the device
+ *
+ * The port holds it while HwStartIO runs, as Windows' video port does, so
+ * that routines the miniport exposes to other drivers (HwQueryInterface)
+ * can exclude requests with VideoPortAcquireDeviceLock().
+ */
+void vpshim_device_lock(struct vpshim_device *vdev)
+{
+	mutex_lock(&vdev->device_lock);
+	WRITE_ONCE(vdev->device_lock_owner, current);
+	vdev->device_lock_by_port = true;
+}
+
+/**
+ * vpshim_device_unlock() - undo vpshim_device_lock()
+ * @vdev: the device
+ */
+void vpshim_device_unlock(struct vpshim_device *vdev)
+{
+	WRITE_ONCE(vdev->device_lock_owner, NULL);
+	vdev->device_lock_by_port = false;
+	mutex_unlock(&vdev->device_lock);
+}
+
+/**
+ * VideoPortAcquireDeviceLock() - take the video port's device lock
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: the lock the port holds around its calls into the miniport, for
+ * routines the miniport exposes to child devices. Linux: a mutex vpshim
+ * holds around HwStartIO. Taking it again on the thread that holds it (from
+ * HwStartIO, say) would deadlock: it is refused with a message. Sleeps:
+ * PASSIVE_LEVEL.
+ */
+void VideoPortAcquireDeviceLock(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+		return;
+	if (READ_ONCE(vdev->device_lock_owner) == current) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "this thread holds the device lock already (inside HwStartIO?); refused");
+		return;
+	}
+	mutex_lock(&vdev->device_lock);
+	WRITE_ONCE(vdev->device_lock_owner, current);
+	vdev->device_lock_by_port = false;
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortAcquireDeviceLock);
+
+/**
+ * VideoPortReleaseDeviceLock() - give back the video port's device lock
+ * @HwDeviceExtension: the miniport's device extension
+ *
+ * Windows: releases the lock VideoPortAcquireDeviceLock() took. Linux: the
+ * mutex, if this thread took it with VideoPortAcquireDeviceLock(); anything
+ * else (the port's own hold, another thread's) is refused with a message.
+ */
+void VideoPortReleaseDeviceLock(PVOID HwDeviceExtension)
+{
+	struct vpshim_device *vdev;
+
+	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
+	if (!vdev)
+		return;
+	if (READ_ONCE(vdev->device_lock_owner) != current || vdev->device_lock_by_port) {
+		vpshim_misuse(vdev, __func__, _RET_IP_,
+			      "the device lock was not taken by this thread's VideoPortAcquireDeviceLock");
+		return;
+	}
+	WRITE_ONCE(vdev->device_lock_owner, NULL);
+	mutex_unlock(&vdev->device_lock);
+}
+EXPORT_SYMBOL_VPSHIM(VideoPortReleaseDeviceLock);
+
+/**
  * vpshim_sync_init() - set up a device's object table
  * @vdev: the device being created
  *
@@ -592,6 +671,7 @@ EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedExchange);
  */
 int vpshim_sync_init(struct vpshim_device *vdev)
 {
+	mutex_init(&vdev->device_lock);
 	spin_lock_init(&vdev->objects_lock);
 	return rhashtable_init(&vdev->objects, &vpshim_object_params);
 }

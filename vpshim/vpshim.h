@@ -29,6 +29,7 @@ struct vm_area_struct;
 
 /* vpshim exports the accessors video.h otherwise inlines; call those. */
 #define VPSHIM_IO_OUT_OF_LINE
+#define VPSHIM_KERNEL_SIDE	/* Linux code: ntdef.h leaves out what Linux has */
 #include "video.h"
 #include "vpshim_miniport.h"
 
@@ -95,6 +96,11 @@ struct vpshim_device {
 	VIDEO_PORT_CONFIG_INFO config;
 	u64 orig_dma_mask;		/* restored when the last adapter goes */
 	u64 orig_coherent_mask;
+
+	/* sync.c: the port's device lock (HwStartIO, VideoPortAcquireDeviceLock) */
+	struct mutex device_lock;
+	struct task_struct *device_lock_owner;
+	bool device_lock_by_port;	/* held around a call into the miniport */
 
 	/* device.c: unbinding; nothing re-arms once set (under arm_lock) */
 	spinlock_t arm_lock;
@@ -204,8 +210,10 @@ struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size);
 unsigned int vpshim_device_destroy(struct vpshim_device *vdev);
 bool vpshim_in_atomic(void);
-bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags);
-void vpshim_arm_unlock(struct vpshim_device *vdev, unsigned long flags);
+bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags)
+	__acquires(&vdev->arm_lock);
+void vpshim_arm_unlock(struct vpshim_device *vdev, unsigned long flags)
+	__releases(&vdev->arm_lock);
 bool vpshim_above_dispatch(void);
 bool vpshim_check_passive(struct vpshim_device *vdev, const char *func,
 			  unsigned long caller);
@@ -241,6 +249,10 @@ void vpshim_packet_init(struct vpshim_device *vdev);
 void vpshim_packet_adapter_retire(struct vpshim_dma_adapter *adapter);
 unsigned int vpshim_packet_release_all(struct vpshim_device *vdev);
 
+/* i2c.c, int10.c: the interfaces of VideoPortQueryServices */
+void vpshim_i2c_interface(PINTERFACE iface, USHORT version);
+VP_STATUS vpshim_int10_interface(PVIDEO_PORT_INT10_INTERFACE iface);
+
 /* debugprint.c */
 int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);
 
@@ -255,6 +267,8 @@ void vpshim_debugfs_exit(void);
 #define VPSHIM_DIRQL	5
 int vpshim_sync_init(struct vpshim_device *vdev);
 void vpshim_sync_wake_all(struct vpshim_device *vdev);
+void vpshim_device_lock(struct vpshim_device *vdev);
+void vpshim_device_unlock(struct vpshim_device *vdev);
 unsigned int vpshim_sync_release_all(struct vpshim_device *vdev);
 
 /* interrupts.c */
