@@ -90,8 +90,11 @@ sys.exit(not (e[:8] == bytes.fromhex('00ffffffffffff00') and sum(e) % 256 == 0))
 	for c in $(grep -o 'vpshim-video: check [a-z0-9-]*' "$logf" | cut -d' ' -f3 | sort -u); do
 		check "qemu-$name: vpshim-video $c" grep -q "vpshim-video: check $c: ok" "$logf"
 	done
-	check "qemu-$name: vpshim-video ran at least 28 request checks" \
-		test "$(grep -c 'vpshim-video: check [a-z0-9-]*: ' "$logf")" -ge 28
+	check "qemu-$name: vpshim-video ran at least 39 request checks" \
+		test "$(grep -c 'vpshim-video: check [a-z0-9-]*: ' "$logf")" -ge 39
+	check "qemu-$name: unbind during a long request took under 3 s" \
+		bash -c "grep -o 'unbind during a request took [0-9]* ms' '$logf' |
+			 awk '{ exit !(\$6 < 3000) }'"
 	[ "$name" = pc ] && check "qemu-pc: streaming DMA bounced through swiotlb (swiotlb=force)" \
 		grep -q 'Command line:.*swiotlb=force' "$logf"
 	check "qemu-$name: packet DMA of 20000 unaligned bytes took several rounds" \

@@ -19,11 +19,14 @@
  * -fshort-wchar -Iinclude, from the top of the tree).
  */
 
+#define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -36,6 +39,7 @@
 #include <sys/mman.h>
 #include <sys/wait.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "uapi/vpshim.h"
@@ -92,6 +96,11 @@ static void print_usage(FILE *f)
 		"  selftest              check the request device's answers to bad requests\n"
 		"  edu-dma               packet DMA through the edu sample: page-spanning,\n"
 		"                        unaligned and multi-round buffers, and a bad one\n"
+		"  edu-hang              a long edu request: bounded in time, no hold on opens,\n"
+		"                        no memory for requests queued behind it, ends on SIGKILL\n"
+		"  edu-long              one long edu request (unbind the device meanwhile)\n"
+		"  map-rules             a frame buffer mapping cannot be split, moved or\n"
+		"                        inherited; a read-only answer buffer maps nothing\n"
 		"  unbind FLAG           map the frame buffer, create FLAG.ready, wait for FLAG\n"
 		"                        (someone unbinds the adapter meanwhile), then check that\n"
 		"                        requests get ENODEV and the mapping is revoked (SIGBUS)\n");
@@ -928,21 +937,38 @@ static int cmd_edu_dma(int fd, const struct opts *o __always_unused)
 	return 0;
 }
 
-/* Whether touching @fb now kills a child with SIGBUS (a revoked mapping). */
+static sigjmp_buf probe_env;
+
+static void probe_signal(int sig)
+{
+	siglongjmp(probe_env, sig);
+}
+
+/*
+ * The signal reading @p raises in this process (0 for none): SIGBUS for a
+ * revoked mapping, SIGSEGV where nothing is mapped. The mapping is not
+ * inherited by fork, so the probe runs here, with handlers.
+ */
+static int read_signal(void *p)
+{
+	struct sigaction sa = { .sa_handler = probe_signal }, old_bus, old_segv;
+	int sig;
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGBUS, &sa, &old_bus);
+	sigaction(SIGSEGV, &sa, &old_segv);
+	sig = sigsetjmp(probe_env, 1);
+	if (!sig)
+		vram_read(p);
+	sigaction(SIGBUS, &old_bus, NULL);
+	sigaction(SIGSEGV, &old_segv, NULL);
+	return sig;
+}
+
+/* Whether touching @fb now raises SIGBUS (a revoked mapping). */
 static bool access_faults(void *fb)
 {
-	int status;
-	pid_t pid;
-
-	fflush(NULL);
-	pid = fork();
-	if (pid == 0) {
-		vram_read(fb);
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
-		return false;
-	return WIFSIGNALED(status) && WTERMSIG(status) == SIGBUS;
+	return read_signal(fb) == SIGBUS;
 }
 
 static int cmd_unbind(int fd, const struct opts *o)
@@ -981,6 +1007,272 @@ static int cmd_unbind(int fd, const struct opts *o)
 	return 0;
 }
 
+
+/* Seconds on the monotonic clock. */
+static double now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/*
+ * A request that runs long: the edu sample's packet DMA of @len bytes (its
+ * device takes about 200 ms for each 4095-byte round).
+ */
+static long edu_long_request(int fd, size_t len)
+{
+	EDU_PACKET_RESULT res = { 0 };
+	EDU_PACKET_DMA in = { 0 };
+	unsigned char *src, *dst;
+	long st;
+
+	src = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	dst = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (src == MAP_FAILED || dst == MAP_FAILED)
+		return -ENOMEM;
+	memset(src, 0x5a, len);
+	in.Source = src;
+	in.Destination = dst;
+	in.Length = len;
+	st = request(fd, IOCTL_EDU_PACKET_DMA, &in, sizeof(in), &res, sizeof(res), NULL);
+	munmap(src, len);
+	munmap(dst, len);
+	return st;
+}
+
+struct long_request {
+	int fd;
+	size_t len;
+	long status;
+};
+
+static void *long_request_thread(void *p)
+{
+	struct long_request *lr = p;
+
+	lr->status = edu_long_request(lr->fd, lr->len);
+	return NULL;
+}
+
+/* MemAvailable, in KiB. */
+static long mem_available(void)
+{
+	char line[128];
+	long kib = -1;
+	FILE *f = fopen("/proc/meminfo", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		if (sscanf(line, "MemAvailable: %ld kB", &kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+#define QUEUED_REQUESTS		48
+#define QUEUED_REQUEST_BYTES	(1024 * 1024)
+
+struct queued_request {
+	int fd;
+	void *out;
+	pthread_t thread;
+};
+
+static void *queued_request_thread(void *p)
+{
+	struct queued_request *q = p;
+
+	request(q->fd, IOCTL_VIDEO_RESET_DEVICE, NULL, 0, q->out, QUEUED_REQUEST_BYTES, NULL);
+	return NULL;
+}
+
+/*
+ * What a request must not do to the rest of the system (the edu device,
+ * with vpshim's request_timeout_ms lowered to 3 s by the caller): run past
+ * its time, hold up opens of misc devices, hold memory for requests queued
+ * behind it, or outlive a SIGKILL.
+ */
+static int cmd_edu_hang(int fd, const struct opts *o __always_unused)
+{
+	struct queued_request q[QUEUED_REQUESTS];
+	struct long_request lr = { .fd = fd, .len = 200 * 1024 };
+	char self[64];
+	long before, after;
+	double t0, dt;
+	pthread_t t;
+	void *shared;
+	int status, i, a, b;
+	pid_t pid;
+	long st;
+
+	/* 1. A request's waits end when its time is up. */
+	t0 = now();
+	st = edu_long_request(fd, 200 * 1024);
+	dt = now() - t0;
+	report("request-time-bounded", st != NO_ERROR && dt < 6.0,
+	       "a 200 KiB packet DMA (10 s of device time) ended after %.1f s with %#lx", dt,
+	       (unsigned long)st);
+
+	/* 2. Opens are not held up behind a running request. */
+	if (pthread_create(&t, NULL, long_request_thread, &lr)) {
+		report("open-not-held-by-a-request", false, "no thread");
+		return 1;
+	}
+	usleep(300 * 1000);
+	snprintf(self, sizeof(self), "/proc/self/fd/%d", fd);
+	t0 = now();
+	a = open(self, O_RDWR);
+	b = open("/dev/cpu_dma_latency", O_RDONLY);
+	dt = now() - t0;
+	report("open-not-held-by-a-request", a >= 0 && dt < 0.5,
+	       "opening this device and /dev/cpu_dma_latency took %.2f s (fd %d, %d)", dt, a,
+	       b);
+	if (a >= 0)
+		close(a);
+	if (b >= 0)
+		close(b);
+
+	/* 3. Requests queued behind it hold no request buffers. */
+	shared = mmap(NULL, QUEUED_REQUEST_BYTES, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+	before = mem_available();
+	for (i = 0; i < QUEUED_REQUESTS && shared != MAP_FAILED; i++) {
+		q[i].fd = fd;
+		q[i].out = shared;
+		if (pthread_create(&q[i].thread, NULL, queued_request_thread, &q[i]))
+			break;
+	}
+	usleep(500 * 1000);
+	after = mem_available();
+	report("queued-requests-memory-bounded", i == QUEUED_REQUESTS && before - after < 16384,
+	       "%d requests of 1 MiB queued: MemAvailable fell %ld KiB (bound 16 MiB)", i,
+	       before - after);
+	while (i-- > 0)
+		pthread_join(q[i].thread, NULL);
+	pthread_join(t, NULL);
+	if (shared != MAP_FAILED)
+		munmap(shared, QUEUED_REQUEST_BYTES);
+
+	/* 4. SIGKILL ends a request at once (its waits end early). */
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		edu_long_request(fd, 200 * 1024);
+		_exit(0);
+	}
+	usleep(300 * 1000);
+	t0 = now();
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	dt = now() - t0;
+	report("killed-requester-exits-promptly", WIFSIGNALED(status) && dt < 1.5,
+	       "a SIGKILLed requester took %.2f s to exit", dt);
+	return 0;
+}
+
+/* One long request, for the caller to unbind the device meanwhile. */
+static int cmd_edu_long(int fd, const struct opts *o __always_unused)
+{
+	long st = edu_long_request(fd, 200 * 1024);
+
+	printf(PROG ": edu-long: request ended with %#lx\n", (unsigned long)st);
+	return 0;
+}
+
+/* Whether a child that reads @p dies of @sig. */
+static bool child_faults(void *p, int sig)
+{
+	int status;
+	pid_t pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		signal(sig, SIG_DFL);
+		vram_read(p);
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return false;
+	return WIFSIGNALED(status) && WTERMSIG(status) == sig;
+}
+
+/* Mappings of the request device in /proc/self/maps. */
+static int device_mappings(void)
+{
+	char line[512];
+	int n = 0;
+	FILE *f = fopen("/proc/self/maps", "r");
+
+	while (f && fgets(line, sizeof(line), f))
+		n += strstr(line, "/dev/vpshim/") != NULL;
+	if (f)
+		fclose(f);
+	return n;
+}
+
+/*
+ * A frame buffer mapping stays what VideoPortMapMemory made: it cannot be
+ * split, moved or inherited, and an answer that cannot reach the caller
+ * (a read-only output buffer) is refused before the miniport maps anything.
+ */
+static int cmd_map_rules(int fd, const struct opts *o __always_unused)
+{
+	VIDEO_MODE_INFORMATION mode;
+	VIDEO_MEMORY_INFORMATION vmi;
+	VIDEO_MEMORY vm = { 0 };
+	struct vpshim_video_request r;
+	unsigned char *fb;
+	size_t len;
+	void *ro, *moved;
+	int n, err;
+
+	if (set_mode(fd, 640, 480, 32, &mode) || map_video(fd, &vmi))
+		return 1;
+	fb = vmi.FrameBufferBase;
+	len = (size_t)vmi.FrameBufferLength & ~(size_t)4095;
+	if (len < 3 * 4096) {
+		report("map-rules", false, "a %zu-byte frame buffer is too small to split", len);
+		return 1;
+	}
+	vram_write(fb, 0x00abcdef);
+	err = munmap(fb + 4096, 4096) ? errno : 0;
+	report("partial-munmap-refused", err == EINVAL && !read_signal(fb + 4096),
+	       "munmap of one page inside the mapping: %s", err ? errno_name(err) : "success");
+	err = mprotect(fb + 4096, 4096, PROT_READ) ? errno : 0;
+	report("partial-mprotect-refused", err == EINVAL,
+	       "mprotect of one page inside the mapping: %s", err ? errno_name(err) : "success");
+	/* A flag on part of it would split it as well. */
+	err = madvise(fb + 4096, 4096, MADV_RANDOM) ? errno : 0;
+	report("partial-madvise-refused", err == EINVAL,
+	       "madvise(MADV_RANDOM) of one page: %s", err ? errno_name(err) : "success");
+	moved = mremap(fb, len, len, MREMAP_MAYMOVE | MREMAP_FIXED, fb + 2 * len);
+	report("mremap-refused", moved == MAP_FAILED, "mremap moved the mapping to %p", moved);
+	report("mapping-not-inherited-by-fork", child_faults(fb, SIGSEGV) &&
+	       vram_read(fb) == 0x00abcdef, "a forked child could read the frame buffer");
+
+	/* A read-only output buffer: EFAULT, and no new mapping was made. */
+	n = device_mappings();
+	ro = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	memset(&r, 0, sizeof(r));
+	vm.RequestedVirtualAddress = NULL;
+	r.code = IOCTL_VIDEO_MAP_VIDEO_MEMORY;
+	r.in_length = sizeof(vm);
+	r.in_buffer = (uintptr_t)&vm;
+	r.out_length = sizeof(VIDEO_MEMORY_INFORMATION);
+	r.out_buffer = (uintptr_t)ro;
+	err = submit(fd, &r);
+	report("read-only-answer-refused-before-mapping", err == -EFAULT && device_mappings() == n,
+	       "MAP_VIDEO_MEMORY into a read-only buffer: %s, %d mappings before, %d after",
+	       err ? errno_name(-err) : "success", n, device_mappings());
+	munmap(ro, 4096);
+	report("unmap-whole-mapping", unmap_video(fd, vmi.VideoRamBase) == NO_ERROR &&
+	       device_mappings() == n - 1, "UNMAP_VIDEO_MEMORY left %d mappings", device_mappings());
+	return 0;
+}
+
 static const struct command {
 	const char *name;
 	bool takes_mode;
@@ -995,6 +1287,9 @@ static const struct command {
 	{ "selftest", false, cmd_selftest },
 	{ "unbind", false, cmd_unbind },
 	{ "edu-dma", false, cmd_edu_dma },
+	{ "edu-hang", false, cmd_edu_hang },
+	{ "edu-long", false, cmd_edu_long },
+	{ "map-rules", false, cmd_map_rules },
 };
 
 int main(int argc, char **argv)
