@@ -22,6 +22,31 @@ check:
 clean:
 	$(MAKE) -C $(KDIR) M=$(CURDIR) clean
 
+# What a miniport kept outside this tree builds against (see
+# Documentation/porting.rst): the Windows headers, the Linux glue header, and
+# for the kernel of KDIR the probed compatibility header and Module.symvers,
+# under $(DESTDIR)$(PREFIX)/src/vpshim-<version>/.
+PREFIX ?= /usr
+VPSHIM_VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' $(CURDIR)/dkms.conf)
+VPSHIM_DEVDIR = $(DESTDIR)$(PREFIX)/src/vpshim-$(VPSHIM_VERSION)
+KERNELRELEASE_OF_KDIR = $(shell sed -n 's/^\#define UTS_RELEASE "\(.*\)"/\1/p' \
+	$(KDIR)/include/generated/utsrelease.h)
+
+install-dev:
+	@test -f Module.symvers -a -f vpshim/compat/probed.h || \
+		{ echo "install-dev: build first (make KDIR=$(KDIR))" >&2; exit 1; }
+	install -d $(VPSHIM_DEVDIR)/include/uapi $(VPSHIM_DEVDIR)/linux \
+		$(VPSHIM_DEVDIR)/$(KERNELRELEASE_OF_KDIR)/compat
+	install -m 644 include/*.h $(VPSHIM_DEVDIR)/include/
+	install -m 644 include/uapi/*.h $(VPSHIM_DEVDIR)/include/uapi/
+	install -m 644 vpshim/vpshim_miniport.h vpshim/compat.h $(VPSHIM_DEVDIR)/linux/
+	install -m 644 scripts/vpshim.mk $(VPSHIM_DEVDIR)/
+	install -m 644 vpshim/compat/probed.h $(VPSHIM_DEVDIR)/$(KERNELRELEASE_OF_KDIR)/compat/
+	install -m 644 Module.symvers $(VPSHIM_DEVDIR)/$(KERNELRELEASE_OF_KDIR)/
+
+install: modules modules_install
+	$(MAKE) install-dev
+
 # The README's two commands, and the benchmark.
 test:
 	bash scripts/test.sh
@@ -37,4 +62,4 @@ bench:
 soak:
 	$(if $(SECONDS),VPSHIM_FUZZ_SECONDS=$(SECONDS)) bash scripts/fuzz.sh
 
-.PHONY: all modules modules_install check clean test demo bench soak
+.PHONY: all modules modules_install check clean install install-dev test demo bench soak

@@ -17,9 +17,12 @@ top="$VPSHIM_OUT/dkms"
 rm -rf "$top"
 mkdir -p "$top/source/vpshim-$version" "$top/tree"
 # What a source package would ship: the tracked files of the module.
-(cd "$VPSHIM_ROOT" && git ls-files -z --cached --others --exclude-standard Kbuild Makefile dkms.conf include vpshim samples bench kunit |
+(cd "$VPSHIM_ROOT" && git ls-files -z --cached --others --exclude-standard Kbuild Makefile dkms.conf include vpshim samples bench kunit \
+	scripts/vpshim.mk scripts/dkms-post-build.sh |
 	xargs -0 tar -cf -) | tar -C "$top/source/vpshim-$version" -xf -
 opts=(--sourcetree "$top/source" --dkmstree "$top/tree")
+# Where dkms-post-build.sh installs the development files (not /usr/src).
+export VPSHIM_DEVROOT="$top/devroot"
 dkms add -m vpshim -v "$version" "${opts[@]}" >"$top/add.log" 2>&1 ||
 	{ cat "$top/add.log"; die "dkms add failed"; }
 
@@ -34,6 +37,9 @@ bash "$VPSHIM_ROOT/scripts/kernels.sh" list | while read -r ver arch kdir; do
 		ko=$(find "$top/tree/vpshim/$version/$krel" -name vpshim.ko 2>/dev/null | head -n1)
 		check "dkms: vpshim $version builds for $krel ($ver)" \
 			bash -c "[ -n '$ko' ] && modinfo -F vermagic '$ko' | grep -q '^$krel '"
+		check "dkms: the build installs the development files for $krel" \
+			test -f "$VPSHIM_DEVROOT/usr/src/vpshim-$version/$krel/Module.symvers" -a \
+			     -f "$VPSHIM_DEVROOT/usr/src/vpshim-$version/include/video.h"
 	else
 		tail -n 20 "$logf"
 		fail "dkms: vpshim $version builds for $krel ($ver)"

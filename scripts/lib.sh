@@ -57,7 +57,7 @@ build_modules() {
 	shift 2
 	dir="$VPSHIM_OUT/build-$target"
 	mkdir -p "$dir"
-	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench) |
+	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench scripts/vpshim.mk) |
 		(cd "$dir" && tar -xf -)
 	# One build at a time on this machine (two cores): concurrent callers wait.
 	flock "$VPSHIM_CACHE/.build.lock" \
