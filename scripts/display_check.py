@@ -1,18 +1,31 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-2.0
-"""The host side of the QEMU display test: compare the guest's screen with
-the test pattern that tools/vpshim-video draws.
+"""The host side of the QEMU display tests: compare the guest's screen with
+the picture the guest drew (tools/vpshim-screen.h defines the same ones).
 
 Usage: display_check.py --qmp QMP --sync SYNC --out DIR [--timeout 300]
 
 QEMU runs with "-qmp unix:QMP,server=on,wait=off" and a second serial port
 on "-chardev socket,id=sync,path=SYNC,server=on,wait=off" (the guest's
-ttyS1). When the guest writes "VPSHIM-SCREEN ready WxHxBPP" there, the
-screen is taken with QMP screendump into DIR/screen-WxHxBPP.png, decoded by
-read_png() and compared pixel by pixel with pattern(); then
-"VPSHIM-SCREEN checked" goes back so the guest carries on. The run ends when
-the sync socket closes (QEMU exited) or at the timeout. Exit status 0 only
-when at least one screen was checked and every screen matched.
+ttyS1). When the guest writes "VPSHIM-SCREEN ready WxHxBPP[ KIND][ inv
+X1,Y1,X2,Y2]" there, the screen is taken with QMP screendump into
+DIR/screen-NAME.png, decoded by read_png() and judged; then
+"VPSHIM-SCREEN checked" goes back so the guest carries on. KIND says what
+the screen must show:
+
+  (none), kms   pattern(), pixel by pixel (at 16 bpp, to the precision of
+                RGB565); with "inv", inverted inside the rectangle
+  c8            the palette picture: c8_colour(c8_index(x, y)), to the
+                precision of the VGA DAC's 6 bits
+  console, consoleN  the Linux console as scripts/guest/init paints it: every
+                pixel of the text area the background blue, but one solid
+                block of bright white glyph cells (full-block characters) at
+                the start of the second line; black only in the margin where
+                no whole cell fits
+
+The run ends when the sync socket closes (QEMU exited) or at the timeout.
+Exit status 0 only when at least one screen was checked and every screen
+matched; each screen prints "display-check: NAME ok" or "... FAIL".
 
 Python standard library only. pattern() and read_png() can be imported.
 """
@@ -25,7 +38,8 @@ import sys
 import time
 import zlib
 
-READY = re.compile(rb"VPSHIM-SCREEN ready (\d+)x(\d+)x(\d+)")
+READY = re.compile(rb"VPSHIM-SCREEN ready (\d+)x(\d+)x(\d+)(?: ([a-z0-9]+))?"
+                   rb"(?: inv (\d+),(\d+),(\d+),(\d+))?")
 CHECKED = b"VPSHIM-SCREEN checked\n"
 
 
@@ -40,6 +54,23 @@ def pattern(x, y, w, h):
     g = y * 255 // max(h - 1, 1)
     b = 0xC0 if ((x // 16) ^ (y // 16)) & 1 else 0x40
     return r, g, b
+
+
+def c8_index(x, y):
+    """The palette index of the 8-bit picture at (x, y)."""
+    return (x // 8 + y // 8) & 0xFF
+
+
+def c8_colour(i):
+    """The palette's colour (r, g, b) for index i."""
+    return i, 255 - i, i ^ 0x5A
+
+
+# The console picture: the VGA palette's blue and bright white.
+CONSOLE_BACKGROUND = (0x00, 0x00, 0xAA)
+CONSOLE_FOREGROUND = (0xFF, 0xFF, 0xFF)
+# How many full-block characters scripts/guest/init writes on the second line.
+CONSOLE_BLOCKS = 16
 
 
 class PngError(ValueError):
@@ -161,24 +192,75 @@ def read_png(path):
     return w, h, rows
 
 
-def compare(w, h, rows):
-    """Compare a decoded screen with the pattern.
+def expected(kind, w, h, bpp, inv):
+    """The function (x, y) -> (r, g, b) and the tolerance per channel."""
+    if kind == "c8":
+        return (lambda x, y: c8_colour(c8_index(x, y))), 4
+
+    def want(x, y):
+        r, g, b = pattern(x, y, w, h)
+        if inv and inv[0] <= x < inv[2] and inv[1] <= y < inv[3]:
+            r, g, b = r ^ 0xFF, g ^ 0xFF, b ^ 0xFF
+        return r, g, b
+    # RGB565 keeps 5 or 6 bits of each channel; QEMU widens them again.
+    return want, (8 if bpp == 16 else 0)
+
+
+def compare(w, h, rows, want=None, tolerance=0):
+    """Compare a decoded screen with want(x, y) (default: the pattern).
 
     Returns (mismatches, first): first is None or (x, y, got, want).
     """
+    want = want or (lambda x, y: pattern(x, y, w, h))
     mismatches, first = 0, None
     for y in range(h):
-        want = bytes(c for x in range(w) for c in pattern(x, y, w, h))
+        line = bytes(c for x in range(w) for c in want(x, y))
         got = rows[y]
-        if got == want:
+        if got == line:
             continue
         for x in range(w):
-            g, e = tuple(got[3 * x:3 * x + 3]), tuple(want[3 * x:3 * x + 3])
-            if g != e:
+            g, e = tuple(got[3 * x:3 * x + 3]), tuple(line[3 * x:3 * x + 3])
+            if any(abs(a - b) > tolerance for a, b in zip(g, e)):
                 mismatches += 1
                 if first is None:
                     first = (x, y, g, e)
     return mismatches, first
+
+
+def judge_console(w, h, rows):
+    """The console picture: blue everywhere but one solid white block.
+
+    Returns None when it matches, else what is wrong.
+    """
+    fg, bg, black = bytes(CONSOLE_FOREGROUND), bytes(CONSOLE_BACKGROUND), bytes(3)
+    white, margin = [], []
+    for y in range(h):
+        row = rows[y]
+        for x in range(w):
+            px = row[3 * x:3 * x + 3]
+            if px == fg:
+                white.append((x, y))
+            elif px == black:
+                margin.append((x, y))
+            elif px != bg:
+                return f"pixel {x},{y} is {tuple(px)}, neither background nor text"
+    if not white:
+        return "no text on the screen"
+    x0, y0 = min(p[0] for p in white), min(p[1] for p in white)
+    x1, y1 = max(p[0] for p in white) + 1, max(p[1] for p in white) + 1
+    cw, ch = (x1 - x0) / CONSOLE_BLOCKS, y1 - y0
+    if len(white) != (x1 - x0) * (y1 - y0):
+        return f"the text {x1 - x0}x{y1 - y0} at {x0},{y0} is not one solid block"
+    # One row of CONSOLE_BLOCKS glyph cells, on the second text line.
+    if cw != int(cw) or not 6 <= cw <= 32 or not 8 <= ch <= 64 or x0 != 0 or y0 != ch:
+        return (f"a block of {x1 - x0}x{y1 - y0} at {x0},{y0} is not {CONSOLE_BLOCKS} "
+                "glyph cells at the start of the second line")
+    # Black only where no whole text cell fits, at the right and the bottom.
+    cols, lines = w // int(cw) * int(cw), h // ch * ch
+    for x, y in margin:
+        if x < cols and y < lines:
+            return f"pixel {x},{y} inside the text area is black, not the background"
+    return None
 
 
 class Timeout(Exception):
@@ -268,13 +350,17 @@ def png_complete(path):
         return False
 
 
-def check_screen(qmp, w, h, bpp, out, deadline):
+def check_screen(qmp, w, h, bpp, out, deadline, kind=None, inv=None):
     """Take and judge one screen; prints the result line, returns True if it matched."""
-    name = f"{w}x{h}x{bpp}"
+    name = f"{kind}-{w}x{h}x{bpp}" if kind else f"{w}x{h}x{bpp}"
+    if inv:
+        name += "-damage"
     shown = os.path.join(out, f"screen-{name}.png")
     path = os.path.abspath(shown)
-    if bpp != 32:
-        print(f"display-check: {name} FAIL the pattern is defined for 32 bpp only")
+    # console2, console3...: the console picture again, named apart.
+    what = "console" if kind and kind.startswith("console") else kind
+    if (bpp, what) not in ((32, None), (32, "kms"), (16, "kms"), (8, "c8"), (32, "console")):
+        print(f"display-check: {name} FAIL no picture is defined for this")
         return False
     try:
         os.unlink(path)
@@ -297,7 +383,15 @@ def check_screen(qmp, w, h, bpp, out, deadline):
     if (iw, ih) != (w, h):
         print(f"display-check: {name} FAIL the screen is {iw}x{ih} ({shown})")
         return False
-    mismatches, first = compare(w, h, rows)
+    if what == "console":
+        wrong = judge_console(w, h, rows)
+        if wrong:
+            print(f"display-check: {name} FAIL {wrong} ({shown})")
+            return False
+        print(f"display-check: {name} ok (background and glyph block match, {shown})")
+        return True
+    want, tolerance = expected(what, w, h, bpp, inv)
+    mismatches, first = compare(w, h, rows, want, tolerance)
     if mismatches:
         x, y, got, want = first
         print(f"display-check: {name} FAIL first mismatch at {x},{y} got "
@@ -334,9 +428,11 @@ def main():
                 if line.strip():
                     print(f"display-check: guest: {line.decode(errors='replace').strip()}")
                 continue
-            w, h, bpp = (int(v) for v in m.groups())
+            w, h, bpp = (int(v) for v in m.groups()[:3])
+            kind = m.group(4).decode() if m.group(4) else None
+            inv = tuple(int(v) for v in m.groups()[4:]) if m.group(5) else None
             checked += 1
-            passed += check_screen(qmp, w, h, bpp, args.out, deadline)
+            passed += check_screen(qmp, w, h, bpp, args.out, deadline, kind, inv)
             sync.send(CHECKED)
     except Timeout as e:
         print(f"display-check: FAIL timed out after {args.timeout:g} s ({e})")

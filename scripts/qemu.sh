@@ -22,15 +22,17 @@ make -s -C "$VPSHIM_ROOT/tools" O="$VPSHIM_OUT" >"$VPSHIM_OUT/tool-build.log" 2>
 # The initramfs: static busybox, the modules and /init.
 root="$VPSHIM_OUT/initramfs"
 rm -rf "$root"
-mkdir -p "$root"/{bin,proc,sys,dev,modules,lib/firmware/vpshim}
+mkdir -p "$root"/{bin,proc,sys,dev,modules/drm,lib/firmware/vpshim}
 cp /bin/busybox "$root/bin/busybox"
-cp "$tool" "$root/bin/vpshim-video"
+cp "$tool" "$VPSHIM_OUT/vpshim-kms" "$root/bin/"
+# Debian's DRM modules the bridge needs, with their load order.
+cp "$(dirname "$vmlinuz")/modules-$kver"/* "$root/modules/drm/"
 # The administrator's registry file for the Bochs sample (its default mode).
 cp "$VPSHIM_ROOT/samples/bochs/vp_bochs.reg" "$root/lib/firmware/vpshim/"
 cp "$VPSHIM_ROOT/scripts/guest/init" "$root/init"
 chmod +x "$root/init"
 cp "$build"/vpshim.ko "$build"/vp_edu.ko "$build"/vp_bochs.ko "$build"/vpshim_bench.ko \
-	"$root/modules/"
+	"$build"/vpshim_drm.ko "$root/modules/"
 initrd="$VPSHIM_OUT/initramfs.cpio.gz"
 (cd "$root" && find . | cpio -o -H newc --quiet | gzip -1) >"$initrd"
 
@@ -53,7 +55,7 @@ run_qemu() {
 	timeout 300 qemu-system-x86_64 -display none -monitor none -serial stdio -no-reboot \
 		-m "${VPSHIM_QEMU_MEM:-512M}" -nic none -kernel "$vmlinuz" -initrd "$initrd" "$@" \
 		-vga none -device VGA,edid=on -device edu,dma_mask=0xffffffff "${display[@]}" \
-		-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 vpshim_mode=$mode $extra" \
+		-append "console=ttyS0 panic=-1 oops=panic quiet loglevel=4 logo.nologo consoleblank=0 vpshim_mode=$mode $extra" \
 		</dev/null >"$logf" 2>&1 &
 	qpid=$!
 	if [ "$mode" = test ]; then
@@ -114,6 +116,45 @@ sys.exit(not (e[:8] == bytes.fromhex('00ffffffffffff00') and sum(e) % 256 == 0))
 		grep -q 'vpshim: HwResetHw reset the adapter for shutdown' "$logf"
 }
 
+# The DRM bridge's checks in one test run's log. $1: name.
+judge_drm() {
+	local name=$1 logf="$VPSHIM_OUT/qemu-$1-test.log" dlog="$VPSHIM_OUT/display-$1.log" c
+	for c in "insmod vpshim_drm ok" "drm card0 present" "drm card0 removed at unbind" \
+		 "drm card0 back after rebind" "rmmod vpshim_drm ok" \
+		 "drm draw through /dev/vpshim refused: busy" \
+		 "drm gone: /dev/vpshim sets modes again"; do
+		check "qemu-$name: $c" grep -q "VPSHIM: $c" "$logf"
+	done
+	check "qemu-$name: the bridge reads the miniport's modes, prefers the current one, has its EDID" \
+		grep -Eq '\[drm\] [0-9]+ modes of vp_bochs, 800x600 preferred, EDID of the monitor child' "$logf"
+	check "qemu-$name: the console moves to the bridge's fbdev at 800x600" \
+		grep -Eq 'VPSHIM: drm fb0 vpshim(drmfb)? 800,600' "$logf"
+	check "qemu-$name: the connector is connected with the monitor child's EDID" \
+		grep -q 'VPSHIM: drm connector connected edid 256 bytes\|VPSHIM: drm connector connected edid 128 bytes' "$logf"
+	check "qemu-$name: the connector's modes are the miniport's 32-bpp sizes" python3 -c "
+import re, sys
+log = open('$logf').read()
+mp = set(re.findall(r'VPSHIM: drm miniport mode [0-9]+: ([0-9]+x[0-9]+)x32 ', log))
+kms = set(re.findall(r'vpshim-kms: mode ([0-9]+x[0-9]+)', log))
+sys.exit(not mp or mp != kms)"
+	check "qemu-$name: a read-only request still works while the bridge owns the display" \
+		grep -Eq 'VPSHIM: drm read-only request current: [0-9]+x[0-9]+x32' "$logf"
+	check "qemu-$name: the connector lists each size once" python3 -c "
+import re, sys
+kms = re.findall(r'vpshim-kms: mode ([0-9]+x[0-9]+)', open('$logf').read())
+sys.exit(not kms or len(kms) != len(set(kms)))"
+	for c in kms-640x480-xrgb8888 kms-1024x768-xrgb8888 kms-800x600-xrgb8888 kms-1024x768-rgb565 \
+		 kms-1024x768-c8 kms-hold-unbind; do
+		check "qemu-$name: vpshim-kms $c" grep -q "vpshim-kms: check $c: ok" "$logf"
+	done
+	for c in console-800x600x32 console2-800x600x32 kms-640x480x32 kms-1024x768x32 \
+		 kms-1024x768x32-damage kms-800x600x32 kms-1024x768x16 c8-1024x768x8; do
+		check "qemu-$name: screenshot $c matches" grep -q "display-check: $c ok" "$dlog"
+	done
+	check "qemu-$name: an adapter without a graphics mode is not made a DRM device" \
+		grep -q 'vp_edu: no graphics mode the DRM bridge can show' "$logf"
+}
+
 # Judge one test run's log. $1: name, $2: 1 if an IOMMU must be translating.
 judge() {
 	local name=$1 iommu=$2 logf="$VPSHIM_OUT/qemu-$1-test.log"
@@ -127,6 +168,7 @@ judge() {
 	check "qemu-$name: HwInterrupt connected (MSI)" grep -q 'vpshim: HwInterrupt on IRQ [0-9]* (MSI)' "$logf"
 	check "qemu-$name: no leak reported at unbind" bash -c "! grep -q 'leaked\\|never released\\|never put' '$logf'"
 	judge_bochs "$name"
+	judge_drm "$name"
 	check "qemu-$name: no BUG, WARNING, Oops or DMAR fault" \
 		python3 "$VPSHIM_ROOT/scripts/logcheck.py" "$logf"
 	if [ "$iommu" = 1 ]; then
@@ -156,6 +198,14 @@ bench)
 	for name in pc q35-iommu; do
 		echo "== QEMU $name (Debian $kver)"
 		grep -o 'vpshim-bench: .*' "$VPSHIM_OUT/qemu-$name-bench.log" || true
+		# The DRM bridge against the kernel's bochs driver, same run.
+		grep -o 'vpshim-kms: bench .*' "$VPSHIM_OUT/qemu-$name-bench.log" | awk '
+			{ print; rate[$3] = $(NF - 2) }
+			END {
+				if (rate["vpshim"] && rate["bochs-drm"])
+					printf "vpshim-kms: full-screen updates, vpshim_drm / bochs: %.2f\n",
+					       rate["vpshim"] / rate["bochs-drm"]
+			}'
 	done
 	;;
 esac

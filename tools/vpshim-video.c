@@ -47,6 +47,7 @@
 #include "ntddvdeo.h"
 #include "dderror.h"
 #include "../samples/edu/edu_ioctl.h"
+#include "vpshim-screen.h"
 
 /* What the kernel's compiler_attributes.h would give. */
 #define __always_unused		__attribute__((__unused__))
@@ -58,9 +59,6 @@
 
 /* NtCurrentProcess(): vpshim maps into the caller for any non-NULL handle. */
 #define CURRENT_PROCESS		((HANDLE)~(ULONG_PTR)0)
-
-/* How long draw --sync waits for the host to answer, in milliseconds. */
-#define SYNC_TIMEOUT_MS		(600 * 1000)
 
 /* The value share writes through one view and reads through the other. */
 #define SHARE_MAGIC_1		0x56505348U	/* "VPSH" */
@@ -398,20 +396,6 @@ static long unmap_video(int fd, PVOID video_ram_base)
 }
 
 /*
- * The test pattern, as scripts/display_check.py's pattern() computes it:
- * red ramps left to right, green top to bottom, blue is a 16x16 checker.
- * Returns the 32-bpp pixel 0x00RRGGBB.
- */
-static uint32_t pattern(ULONG x, ULONG y, ULONG w, ULONG h)
-{
-	uint32_t r = x * 255 / (w > 1 ? w - 1 : 1);
-	uint32_t g = y * 255 / (h > 1 ? h - 1 : 1);
-	uint32_t b = ((x / 16) ^ (y / 16)) & 1 ? 0xc0 : 0x40;
-
-	return r << 16 | g << 8 | b;
-}
-
-/*
  * Video memory is device memory: each access is made as written, in order,
  * as the kernel's readl() and writel() make them.
  */
@@ -445,7 +429,7 @@ static int draw_pattern(void *fb, const VIDEO_MODE_INFORMATION *mode)
 
 	for (y = 0; y < h; y++)
 		for (x = 0; x < w; x++)
-			vram_write(pixel_at(fb, stride, x, y), pattern(x, y, w, h));
+			vram_write(pixel_at(fb, stride, x, y), screen_pattern(x, y, w, h));
 	__sync_synchronize();
 	for (i = 0; i < ARRAY_SIZE(probe); i++) {
 		x = probe[i][0];
@@ -453,7 +437,7 @@ static int draw_pattern(void *fb, const VIDEO_MODE_INFORMATION *mode)
 		if (x >= w || y >= h)
 			continue;
 		got = vram_read(pixel_at(fb, stride, x, y));
-		want = pattern(x, y, w, h);
+		want = screen_pattern(x, y, w, h);
 		if (got != want) {
 			fprintf(stderr, PROG ": pixel (%u,%u) reads back %#010x, wrote %#010x\n",
 				x, y, got, want);
@@ -461,81 +445,6 @@ static int draw_pattern(void *fb, const VIDEO_MODE_INFORMATION *mode)
 		}
 	}
 	return 0;
-}
-
-/*
- * Tell the host on @tty that the screen is ready and wait for its one-line
- * answer. Returns 0 when the answer is "VPSHIM-SCREEN checked".
- */
-static int sync_host(const char *tty, ULONG w, ULONG h, ULONG bpp)
-{
-	struct termios old, raw;
-	char line[256], msg[64];
-	struct pollfd pfd;
-	size_t len = 0;
-	int fd, n, ret = -1;
-	char c;
-
-	/* Not waiting for carrier: CLOCAL is set before blocking I/O. */
-	fd = open(tty, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, PROG ": cannot open %s: %s\n", tty, strerror(errno));
-		return -1;
-	}
-	if (tcgetattr(fd, &old)) {
-		fprintf(stderr, PROG ": %s is not a terminal: %s\n", tty, strerror(errno));
-		close(fd);
-		return -1;
-	}
-	raw = old;
-	cfmakeraw(&raw);
-	raw.c_lflag &= ~(ECHO | ECHONL);
-	raw.c_cflag |= CLOCAL | CREAD;
-	raw.c_cc[VMIN] = 1;
-	raw.c_cc[VTIME] = 0;
-	if (tcsetattr(fd, TCSANOW, &raw) || fcntl(fd, F_SETFL, 0)) {
-		fprintf(stderr, PROG ": cannot set up %s: %s\n", tty, strerror(errno));
-		goto out;
-	}
-	tcflush(fd, TCIOFLUSH);
-	n = snprintf(msg, sizeof(msg), "VPSHIM-SCREEN ready %ux%ux%u\n", w, h, bpp);
-	if (write(fd, msg, n) != n) {
-		fprintf(stderr, PROG ": cannot write to %s: %s\n", tty, strerror(errno));
-		goto out;
-	}
-	tcdrain(fd);
-	pfd.fd = fd;
-	pfd.events = POLLIN;
-	for (;;) {
-		n = poll(&pfd, 1, SYNC_TIMEOUT_MS);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0) {
-			fprintf(stderr, PROG ": no answer from the host on %s%s%s\n", tty,
-				n ? ": " : "", n ? strerror(errno) : "");
-			goto out;
-		}
-		n = read(fd, &c, 1);
-		if (n < 0 && (errno == EINTR || errno == EAGAIN))
-			continue;
-		if (n <= 0) {
-			fprintf(stderr, PROG ": %s closed before the host answered\n", tty);
-			goto out;
-		}
-		if (c == '\n')
-			break;
-		if (c != '\r' && len < sizeof(line) - 1)
-			line[len++] = c;
-	}
-	line[len] = '\0';
-	printf(PROG ": host answered: %s\n", line);
-	ret = strcmp(line, "VPSHIM-SCREEN checked") ? -1 : 0;
-	if (ret)
-		fprintf(stderr, PROG ": expected \"VPSHIM-SCREEN checked\" from the host\n");
-out:
-	tcsetattr(fd, TCSANOW, &old);
-	close(fd);
-	return ret;
 }
 
 static int cmd_modes(int fd, const struct opts *o __always_unused)
@@ -609,7 +518,7 @@ static int cmd_draw(int fd, const struct opts *o)
 	}
 	if (draw_pattern(vmi.FrameBufferBase, &mode))
 		goto unmap;
-	if (o->tty && sync_host(o->tty, w, h, bpp))
+	if (o->tty && screen_sync(PROG, o->tty, w, h, bpp, ""))
 		goto unmap;
 	ret = 0;
 unmap:

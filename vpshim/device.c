@@ -193,6 +193,7 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 	INIT_LIST_HEAD(&vdev->mappings);
 	INIT_LIST_HEAD(&vdev->claims);
 	INIT_LIST_HEAD(&vdev->user_maps);
+	INIT_LIST_HEAD(&vdev->bound_node);
 	vpshim_packet_init(vdev);
 	vpshim_children_init(vdev);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));

@@ -152,6 +152,7 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	}
 	dev_info(&pdev->dev, "vpshim: %s bound; requests on /dev/vpshim/%s\n", drv->mp->name,
 		 vdev->name);
+	vpshim_areas_bind(vdev);
 	return 0;
 
 destroy:
@@ -165,6 +166,7 @@ static void vpshim_pci_remove(struct pci_dev *pdev)
 {
 	struct vpshim_device *vdev = pci_get_drvdata(pdev);
 
+	vpshim_areas_unbind(vdev);
 	vpshim_registry_remove_sysfs(vdev);
 	vpshim_device_destroy(vdev);
 	pci_set_drvdata(pdev, NULL);

@@ -278,25 +278,43 @@ int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state)
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_power_set);
 
-static int vpshim_pm_suspend(struct device *dev)
+/* Areas (the display bridge) let go before the adapter powers down. */
+static int vpshim_pm_down(struct device *dev, VIDEO_POWER_STATE state)
 {
 	struct vpshim_device *vdev = dev_get_drvdata(dev);
+	int err;
 
-	return vdev ? vpshim_power_set(vdev, VideoPowerOff) : 0;
+	if (!vdev)
+		return 0;
+	err = vpshim_areas_power(vdev, VPSHIM_AREA_SUSPEND);
+	if (err)
+		return err;
+	err = vpshim_power_set(vdev, state);
+	if (err)
+		vpshim_areas_power(vdev, VPSHIM_AREA_RESUME);
+	return err;
+}
+
+static int vpshim_pm_suspend(struct device *dev)
+{
+	return vpshim_pm_down(dev, VideoPowerOff);
 }
 
 static int vpshim_pm_hibernate(struct device *dev)
 {
-	struct vpshim_device *vdev = dev_get_drvdata(dev);
-
-	return vdev ? vpshim_power_set(vdev, VideoPowerHibernate) : 0;
+	return vpshim_pm_down(dev, VideoPowerHibernate);
 }
 
 static int vpshim_pm_resume(struct device *dev)
 {
 	struct vpshim_device *vdev = dev_get_drvdata(dev);
+	int err;
 
-	return vdev ? vpshim_power_set(vdev, VideoPowerOn) : 0;
+	if (!vdev)
+		return 0;
+	err = vpshim_power_set(vdev, VideoPowerOn);
+	vpshim_areas_power(vdev, VPSHIM_AREA_RESUME);
+	return err;
 }
 
 const struct dev_pm_ops vpshim_pm_ops = {
@@ -316,6 +334,7 @@ const struct dev_pm_ops vpshim_pm_ops = {
  */
 void vpshim_shutdown(struct vpshim_device *vdev)
 {
+	vpshim_areas_power(vdev, VPSHIM_AREA_SHUTDOWN);
 	if (!vdev->hw_reset_hw)
 		return;
 	if (!vdev->hw_reset_hw(vdev->ext, 80, 50))

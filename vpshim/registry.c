@@ -357,6 +357,37 @@ void vpshim_registry_free(struct vpshim_device *vdev)
 	vdev->registry = NULL;
 }
 
+/**
+ * vpshim_registry_get_dword() - read a DWORD value of the adapter key
+ * @vdev: the bound device
+ * @name: the value's name, ASCII, compared without case as Windows does
+ * @value: set to the value when it exists and is a DWORD
+ *
+ * For vpshim's own modules (the DRM bridge reads VpshimDrm): the same store
+ * VideoPortGetRegistryParameters reads, without a callback.
+ *
+ * Return: 0, or -ENOENT when there is no such DWORD (@value untouched).
+ */
+int vpshim_registry_get_dword(struct vpshim_device *vdev, const char *name, u32 *value)
+{
+	WCHAR wname[VPSHIM_REG_MAX_NAME + 1];
+	struct vpshim_reg_value *v;
+	int err = -ENOENT;
+
+	if (!vdev->registry ||
+	    vpshim_utf8_to_wchar(name, strlen(name), wname, ARRAY_SIZE(wname)) < 0)
+		return -ENOENT;
+	mutex_lock(&vdev->registry->lock);
+	v = vpshim_reg_find(vdev->registry, wname);
+	if (v && v->type == REG_DWORD && v->len == sizeof(u32)) {
+		memcpy(value, v->data, sizeof(*value));
+		err = 0;
+	}
+	mutex_unlock(&vdev->registry->lock);
+	return err;
+}
+EXPORT_SYMBOL_VPSHIM(vpshim_registry_get_dword);
+
 /* A quoted .reg string: backslashes and quotes escaped. */
 static size_t vpshim_reg_quote(const char *s, char *buf, size_t size)
 {

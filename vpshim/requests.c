@@ -63,6 +63,7 @@ struct vpshim_reqdev {
 	struct mutex files_lock;	/* files */
 	struct vpshim_device *vdev;	/* NULL once unbound; set under both locks */
 	struct list_head files;		/* open struct vpshim_file, under files_lock */
+	const char *owner;		/* a kernel user of the display, under req_lock */
 	struct miscdevice misc;
 	char nodename[80];
 };
@@ -184,6 +185,39 @@ static int vpshim_request_check(const struct vpshim_video_request *req)
 	return 0;
 }
 
+/* The requests that change nothing: they may go on while the kernel drives the display. */
+static bool vpshim_request_reads_only(ULONG code)
+{
+	switch (code) {
+	case IOCTL_VIDEO_QUERY_AVAIL_MODES:
+	case IOCTL_VIDEO_QUERY_NUM_AVAIL_MODES:
+	case IOCTL_VIDEO_QUERY_CURRENT_MODE:
+	case IOCTL_VIDEO_QUERY_COLOR_CAPABILITIES:
+	case IOCTL_VIDEO_QUERY_CURSOR_ATTR:
+	case IOCTL_VIDEO_QUERY_CURSOR_POSITION:
+	case IOCTL_VIDEO_QUERY_POINTER_ATTR:
+	case IOCTL_VIDEO_QUERY_POINTER_CAPABILITIES:
+	case IOCTL_VIDEO_QUERY_POINTER_POSITION:
+	case IOCTL_VIDEO_GET_POWER_MANAGEMENT:
+	case IOCTL_VIDEO_GET_CHILD_STATE:
+	case IOCTL_VIDEO_GET_BANK_SELECT_CODE:
+	case IOCTL_VIDEO_QUERY_SUPPORTED_BRIGHTNESS:
+	case IOCTL_VIDEO_QUERY_DISPLAY_BRIGHTNESS:
+	case IOCTL_VIDEO_IS_VGA_DEVICE:
+		return true;
+	default:
+		return false;
+	}
+}
+
+static int vpshim_request_busy(struct vpshim_device *vdev, const char *owner, ULONG code)
+{
+	dev_info_ratelimited(vdev->dev,
+			     "vpshim: %s drives the display; request %#x from %s[%d] refused\n",
+			     owner, code, current->comm, task_pid_nr(current));
+	return -EBUSY;
+}
+
 /*
  * Hand the request to the adapter, holding the request lock only around
  * HwStartIO (and the mappings it makes in the caller's process), never
@@ -204,6 +238,8 @@ static int vpshim_request_run(struct vpshim_reqdev *rdev, struct vpshim_file *vf
 		err = -ENODEV;
 	else if (vdev->suspended)
 		err = -EAGAIN;
+	else if (rdev->owner && !vpshim_request_reads_only(req->code))
+		err = vpshim_request_busy(vdev, rdev->owner, req->code);
 	else
 		err = vpshim_request_call(vdev, vf, req->code, buf, req->in_length,
 					  req->out_length, &status, information);
@@ -360,6 +396,83 @@ int vpshim_request_add(struct vpshim_device *vdev)
 	return 0;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_add);
+
+/**
+ * vpshim_kernel_request() - send the miniport a request from inside the kernel
+ * @vdev: the device, bound
+ * @code: the I/O control code
+ * @in: input bytes, or NULL
+ * @in_len: how many
+ * @out: where the output goes, or NULL
+ * @out_len: how much it can take
+ * @status: out: the request's VP_STATUS
+ * @information: out: output bytes written to @out, or NULL
+ *
+ * What a kernel-mode display driver's EngDeviceIoControl is on Windows, for
+ * vpshim's own areas (the DRM bridge): the same checked path as a request
+ * from user space (one request at a time, METHOD_BUFFERED in a zeroed
+ * buffer, Information bounded by @out_len), without the user copies.
+ * Kernel addresses in the answer stay as they are.
+ *
+ * Context: process context; sleeps.
+ * Return: 0 (the miniport saw the request), -EINVAL for lengths above
+ * 1 MiB, -ENOMEM, -ENODEV once the adapter unbinds, -EAGAIN while suspended.
+ */
+int vpshim_kernel_request(struct vpshim_device *vdev, ULONG code, const void *in, ULONG in_len,
+			  void *out, ULONG out_len, VP_STATUS *status, ULONG_PTR *information)
+{
+	struct vpshim_reqdev *rdev = vdev->reqdev;
+	ULONG_PTR info = 0;
+	void *buf;
+	int err;
+
+	if (!rdev)
+		return -ENODEV;
+	if (in_len > VPSHIM_REQUEST_MAX_LENGTH || out_len > VPSHIM_REQUEST_MAX_LENGTH ||
+	    (in_len && !in) || (out_len && !out))
+		return -EINVAL;
+	buf = kvzalloc(max3(in_len, out_len, 1U), GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	if (in_len)
+		memcpy(buf, in, in_len);
+	mutex_lock(&rdev->req_lock);
+	if (!rdev->vdev)
+		err = -ENODEV;
+	else if (vdev->suspended)
+		err = -EAGAIN;
+	else
+		err = vpshim_request_call(vdev, NULL, code, buf, in_len, out_len, status, &info);
+	mutex_unlock(&rdev->req_lock);
+	if (!err && info)
+		memcpy(out, buf, info);
+	if (information)
+		*information = err ? 0 : info;
+	kvfree(buf);
+	return err;
+}
+EXPORT_SYMBOL_VPSHIM(vpshim_kernel_request);
+
+/**
+ * vpshim_request_claim() - a kernel driver takes (or gives back) the display
+ * @vdev: the device, bound
+ * @owner: the driver's name, or NULL to give the display back
+ *
+ * While it is claimed, user requests that would change the adapter's state
+ * (a mode, a palette, a mapping of the frame buffer...) are refused with
+ * EBUSY and a message; the ones that only read it still work.
+ */
+void vpshim_request_claim(struct vpshim_device *vdev, const char *owner)
+{
+	struct vpshim_reqdev *rdev = vdev->reqdev;
+
+	if (!rdev)
+		return;
+	mutex_lock(&rdev->req_lock);
+	rdev->owner = owner;
+	mutex_unlock(&rdev->req_lock);
+}
+EXPORT_SYMBOL_VPSHIM(vpshim_request_claim);
 
 /**
  * vpshim_request_remove() - retire the request device of an unbinding adapter

@@ -102,6 +102,9 @@ struct vpshim_device {
 	struct task_struct *device_lock_owner;
 	bool device_lock_by_port;	/* held around a call into the miniport */
 
+	/* areas.c: in the list of bound adapters the areas attach to */
+	struct list_head bound_node;
+
 	/* device.c: unbinding; nothing re-arms once set (under arm_lock) */
 	spinlock_t arm_lock;
 	bool dying;
@@ -204,6 +207,30 @@ struct vpshim_file {
 	struct vpshim_user_map *map_um;
 };
 
+/*
+ * areas.c: a part of vpshim that attaches to each bound adapter (the DRM
+ * display bridge). It keeps its per-adapter state itself.
+ */
+enum vpshim_area_event {
+	VPSHIM_AREA_SUSPEND,		/* before the miniport powers down */
+	VPSHIM_AREA_RESUME,		/* after it powered up */
+	VPSHIM_AREA_SHUTDOWN,		/* before HwResetHw at power-off */
+};
+
+struct vpshim_area {
+	const char *name;
+	int (*add)(struct vpshim_device *vdev);
+	void (*remove)(struct vpshim_device *vdev);
+	int (*power)(struct vpshim_device *vdev, enum vpshim_area_event event);
+	struct list_head node;
+};
+
+int vpshim_area_register(struct vpshim_area *area);
+void vpshim_area_unregister(struct vpshim_area *area);
+void vpshim_areas_bind(struct vpshim_device *vdev);
+void vpshim_areas_unbind(struct vpshim_device *vdev);
+int vpshim_areas_power(struct vpshim_device *vdev, enum vpshim_area_event event);
+
 /* device.c */
 struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 					unsigned long caller);
@@ -249,6 +276,18 @@ void vpshim_packet_init(struct vpshim_device *vdev);
 void vpshim_packet_adapter_retire(struct vpshim_dma_adapter *adapter);
 unsigned int vpshim_packet_release_all(struct vpshim_device *vdev);
 
+/* display.c: the miniport's modes as a display bridge sees them */
+u32 vpshim_display_fourcc(const VIDEO_MODE_INFORMATION *m);
+unsigned int vpshim_display_cpp(const VIDEO_MODE_INFORMATION *m);
+unsigned int vpshim_display_parse(const void *buf, size_t len, ULONG mode_len,
+				  VIDEO_MODE_INFORMATION *out, unsigned int max);
+int vpshim_display_find(const VIDEO_MODE_INFORMATION *modes, unsigned int n, ULONG width,
+			ULONG height, u32 fourcc);
+int vpshim_display_preferred(const VIDEO_MODE_INFORMATION *modes, unsigned int n,
+			     ULONG current_index, u32 fourcc);
+bool vpshim_display_clip(const VIDEO_MODE_INFORMATION *m, size_t fb_len, u32 x1, u32 y1,
+			 u32 x2, u32 y2, size_t *offset);
+
 /* i2c.c, int10.c: the interfaces of VideoPortQueryServices */
 void vpshim_i2c_interface(PINTERFACE iface, USHORT version);
 VP_STATUS vpshim_int10_interface(PVIDEO_PORT_INT10_INTERFACE iface);
@@ -291,6 +330,9 @@ bool vpshim_request_lock(struct vpshim_device *vdev);
 void vpshim_request_unlock(struct vpshim_device *vdev);
 struct vpshim_file *vpshim_request_of(struct vpshim_device *vdev);
 bool vpshim_wait_aborted(struct vpshim_device *vdev);
+int vpshim_kernel_request(struct vpshim_device *vdev, ULONG code, const void *in, ULONG in_len,
+			  void *out, ULONG out_len, VP_STATUS *status, ULONG_PTR *information);
+void vpshim_request_claim(struct vpshim_device *vdev, const char *owner);
 int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULONG code,
 			void *buf, ULONG in_len, ULONG out_len, VP_STATUS *status,
 			ULONG_PTR *information);
@@ -309,6 +351,7 @@ int vpshim_registry_parse(struct vpshim_device *vdev, const char *text, size_t l
 int vpshim_registry_add_sysfs(struct vpshim_device *vdev);
 void vpshim_registry_remove_sysfs(struct vpshim_device *vdev);
 ssize_t vpshim_registry_show(struct vpshim_device *vdev, char *buf, size_t size);
+int vpshim_registry_get_dword(struct vpshim_device *vdev, const char *name, u32 *value);
 
 /* power.c */
 void vpshim_children_init(struct vpshim_device *vdev);

@@ -94,6 +94,10 @@ static const BOCHS_MODE BochsModeTable[] = {
 	{ 640, 480, 16 },
 	{ 800, 600, 16 },
 	{ 1024, 768, 16 },
+	/* Palette modes: the pixels index the VGA DAC (IOCTL_VIDEO_SET_COLOR_REGISTERS). */
+	{ 640, 480, 8 },
+	{ 800, 600, 8 },
+	{ 1024, 768, 8 },
 };
 
 #define BOCHS_TABLE_MODES	(sizeof(BochsModeTable) / sizeof(BOCHS_MODE))
@@ -240,7 +244,12 @@ static VOID BochsFillModeInformation(PBOCHS_EXTENSION Ext, ULONG ModeIndex,
 	Info->Frequency = 60;
 	Info->XMillimeter = 320;
 	Info->YMillimeter = 240;
-	if (mode->BitsPerPixel == 16) {
+	if (mode->BitsPerPixel == 8) {
+		/* The DAC has 6 bits per gun; the masks stay zero in a palette mode. */
+		Info->NumberRedBits = 6;
+		Info->NumberGreenBits = 6;
+		Info->NumberBlueBits = 6;
+	} else if (mode->BitsPerPixel == 16) {
 		Info->NumberRedBits = 5;
 		Info->NumberGreenBits = 6;
 		Info->NumberBlueBits = 5;
@@ -256,6 +265,8 @@ static VOID BochsFillModeInformation(PBOCHS_EXTENSION Ext, ULONG ModeIndex,
 		Info->BlueMask = 0x0000FF;
 	}
 	Info->AttributeFlags = VIDEO_MODE_COLOR | VIDEO_MODE_GRAPHICS;
+	if (mode->BitsPerPixel == 8)
+		Info->AttributeFlags |= VIDEO_MODE_PALETTE_DRIVEN | VIDEO_MODE_MANAGED_PALETTE;
 	Info->VideoMemoryBitmapWidth = mode->Width;
 	Info->VideoMemoryBitmapHeight = Ext->VideoMemorySize / stride;
 }

@@ -1,0 +1,748 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * vpshim_drm.c - every adapter a miniport drives becomes a DRM/KMS device.
+ *
+ * On Windows a miniport's partner is the kernel-mode display driver, which
+ * sends it IOCTL_VIDEO_* requests. Here that partner is a DRM driver: one
+ * drm_device on the PCI device the miniport binds, with the atomic helpers
+ * (a primary plane with a shadow buffer, a CRTC, an encoder, a connector)
+ * and GEM shmem buffers. Everything reaches the hardware through the
+ * miniport, on the same checked path as a request from user space:
+ *
+ *   the connector's modes   IOCTL_VIDEO_QUERY_(NUM_)AVAIL_MODES, the graphics
+ *                           modes of a format the plane scans out
+ *   its EDID                the miniport's monitor child
+ *   a mode set              IOCTL_VIDEO_SET_CURRENT_MODE, then
+ *                           IOCTL_VIDEO_MAP_VIDEO_MEMORY into kernel space
+ *   a plane update          the damaged rectangles copied from the shadow
+ *                           buffer into that mapping at the mode's stride
+ *   disabling the CRTC      IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, then
+ *                           IOCTL_VIDEO_RESET_DEVICE (back to text mode)
+ *
+ * The model is the QEMU cirrus driver of recent kernels (shmem, shadow
+ * plane, damage blit). The bridge takes the display over from the firmware
+ * frame buffer and the VGA console (aperture_remove_conflicting_pci_devices)
+ * and gives the console a frame buffer device. While it drives the
+ * adapter, /dev/vpshim refuses requests that would change the display.
+ * Turn it off with enable=0 or the miniport's registry value
+ * VpshimDrm = dword:0.
+ */
+
+#include <linux/aperture.h>
+#include <linux/iosys-map.h>
+#include <linux/module.h>
+#include <linux/pci.h>
+
+#include <drm/drm_atomic.h>
+#include <drm/drm_atomic_helper.h>
+#include <drm/drm_atomic_state_helper.h>
+#include <drm/drm_color_mgmt.h>
+#include <drm/drm_connector.h>
+#include <drm/drm_damage_helper.h>
+#include <drm/drm_drv.h>
+#include <drm/drm_edid.h>
+#include <drm/drm_fb_helper.h>
+#include <drm/drm_file.h>
+#include <drm/drm_format_helper.h>
+#include <drm/drm_fourcc.h>
+#include <drm/drm_framebuffer.h>
+#include <drm/drm_gem_atomic_helper.h>
+#include <drm/drm_gem_framebuffer_helper.h>
+#include <drm/drm_gem_shmem_helper.h>
+#include <drm/drm_ioctl.h>
+#include <drm/drm_managed.h>
+#include <drm/drm_modes.h>
+#include <drm/drm_modeset_helper.h>
+#include <drm/drm_modeset_helper_vtables.h>
+#include <drm/drm_print.h>
+#include <drm/drm_probe_helper.h>
+
+#include "uapi/vpshim.h"
+#include "vpshim.h"
+#include "drm_compat.h"
+
+static bool enable = true;
+module_param(enable, bool, 0444);
+MODULE_PARM_DESC(enable, "make every bound adapter a DRM device (default: yes)");
+
+static const u64 vpshim_drm_modifiers[] = {
+	DRM_FORMAT_MOD_LINEAR,
+	DRM_FORMAT_MOD_INVALID
+};
+
+/* The most modes a miniport's list is read for. */
+#define VPSHIM_DRM_MAX_MODES	256
+/* The most pixel formats the plane offers (vpshim_display_fourcc()'s). */
+#define VPSHIM_DRM_MAX_FORMATS	8
+/* A palette mode's colour registers, as many as the gamma LUT has entries. */
+#define VPSHIM_DRM_PALETTE	256
+
+struct vpshim_drm {
+	struct drm_device drm;
+	struct list_head node;			/* in vpshim_drm_devices */
+	void *devres_group;			/* everything of ours on the PCI device */
+	struct vpshim_device *vdev;
+	struct drm_plane plane;
+	struct drm_crtc crtc;
+	struct drm_encoder encoder;
+	struct drm_connector connector;
+	u8 edid[VPSHIM_CHILD_DESC_SIZE];	/* the monitor child's EDID */
+	unsigned int edid_len;			/* 0: none */
+
+	VIDEO_MODE_INFORMATION *modes;		/* the miniport's list */
+	unsigned int nr_modes;
+	int preferred;				/* index in modes */
+	u32 formats[VPSHIM_DRM_MAX_FORMATS];	/* the plane's, of the modes */
+	unsigned int nr_formats;
+	u32 console_format;			/* the fbdev console's */
+
+	struct mutex lock;			/* the mode below and its mapping */
+	int current_mode;			/* index in modes, -1: text mode */
+	void __iomem *fb;			/* MAP_VIDEO_MEMORY, kernel space */
+	PVOID fb_ram_base;			/* what UNMAP_VIDEO_MEMORY takes */
+	ULONG fb_len;
+};
+
+static LIST_HEAD(vpshim_drm_devices);		/* under vpshim's areas lock */
+
+static struct vpshim_drm *to_vpshim_drm(struct drm_device *drm)
+{
+	return container_of(drm, struct vpshim_drm, drm);
+}
+
+/* A request to the miniport, as the display driver would send it. */
+static int vpshim_drm_request(struct vpshim_drm *vd, ULONG code, const void *in, ULONG in_len,
+			      void *out, ULONG out_len, ULONG_PTR *information)
+{
+	VP_STATUS status = NO_ERROR;
+	int err;
+
+	err = vpshim_kernel_request(vd->vdev, code, in, in_len, out, out_len, &status,
+				    information);
+	if (!err && status != NO_ERROR) {
+		drm_dbg_driver(&vd->drm, "request %#x: status %d\n", code, status);
+		err = -EIO;
+	}
+	return err;
+}
+
+/* ------------------------------------------------------------------ */
+/* The miniport's modes and frame buffer                               */
+
+/*
+ * The plane's formats: each one a mode scans out. The console takes
+ * XRGB8888 when there is such a mode, else the first format listed.
+ */
+static void vpshim_drm_collect_formats(struct vpshim_drm *vd)
+{
+	unsigned int i, j;
+	u32 f;
+
+	for (i = 0; i < vd->nr_modes; i++) {
+		f = vpshim_display_fourcc(&vd->modes[i]);
+		for (j = 0; f && j < vd->nr_formats && vd->formats[j] != f; j++)
+			;
+		if (f && j == vd->nr_formats && j < VPSHIM_DRM_MAX_FORMATS)
+			vd->formats[vd->nr_formats++] = f;
+	}
+	vd->console_format = vd->nr_formats ? vd->formats[0] : 0;
+	for (j = 0; j < vd->nr_formats; j++)
+		if (vd->formats[j] == DRM_FORMAT_XRGB8888)
+			vd->console_format = DRM_FORMAT_XRGB8888;
+}
+
+static bool vpshim_drm_has_format(struct vpshim_drm *vd, u32 format)
+{
+	unsigned int j;
+
+	for (j = 0; j < vd->nr_formats; j++)
+		if (vd->formats[j] == format)
+			return true;
+	return false;
+}
+
+static int vpshim_drm_read_modes(struct vpshim_drm *vd)
+{
+	VIDEO_NUM_MODES num = { 0 };
+	VIDEO_MODE_INFORMATION current_mode = { .ModeIndex = ~0U };
+	ULONG_PTR info = 0;
+	size_t len;
+	void *buf;
+	int err;
+
+	err = vpshim_drm_request(vd, IOCTL_VIDEO_QUERY_NUM_AVAIL_MODES, NULL, 0, &num,
+				 sizeof(num), &info);
+	if (err || info < sizeof(num) || !num.NumModes || !num.ModeInformationLength)
+		return err ?: -ENODEV;
+	num.NumModes = min_t(ULONG, num.NumModes, VPSHIM_DRM_MAX_MODES);
+	if (check_mul_overflow((size_t)num.NumModes, (size_t)num.ModeInformationLength, &len) ||
+	    len > VPSHIM_REQUEST_MAX_LENGTH)
+		return -E2BIG;
+	buf = kvzalloc(len, GFP_KERNEL);
+	vd->modes = drmm_kcalloc(&vd->drm, num.NumModes, sizeof(*vd->modes), GFP_KERNEL);
+	if (!buf || !vd->modes) {
+		kvfree(buf);
+		return -ENOMEM;
+	}
+	err = vpshim_drm_request(vd, IOCTL_VIDEO_QUERY_AVAIL_MODES, NULL, 0, buf, len, &info);
+	if (!err)
+		vd->nr_modes = vpshim_display_parse(buf, info, num.ModeInformationLength,
+						    vd->modes, num.NumModes);
+	kvfree(buf);
+	if (err)
+		return err;
+	vpshim_drm_collect_formats(vd);
+	if (!vd->nr_formats)
+		return -ENODEV;
+	/* Start where the adapter is, when that is a mode of the console's format. */
+	vpshim_drm_request(vd, IOCTL_VIDEO_QUERY_CURRENT_MODE, NULL, 0, &current_mode,
+			   sizeof(current_mode), NULL);
+	vd->preferred = vpshim_display_preferred(vd->modes, vd->nr_modes,
+						 current_mode.ModeIndex, vd->console_format);
+	return vd->preferred < 0 ? -ENODEV : 0;
+}
+
+/* Leave the current mode: unmap the frame buffer, back to text mode. */
+static void vpshim_drm_unset_mode(struct vpshim_drm *vd)
+{
+	VIDEO_MEMORY vm = { .RequestedVirtualAddress = vd->fb_ram_base };
+
+	if (vd->fb)
+		vpshim_drm_request(vd, IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, &vm, sizeof(vm), NULL, 0,
+				   NULL);
+	if (vd->current_mode >= 0)
+		vpshim_drm_request(vd, IOCTL_VIDEO_RESET_DEVICE, NULL, 0, NULL, 0, NULL);
+	vd->fb = NULL;
+	vd->fb_ram_base = NULL;
+	vd->current_mode = -1;
+}
+
+/* Set mode @index and map its frame buffer into kernel space. */
+static int vpshim_drm_set_mode(struct vpshim_drm *vd, int index)
+{
+	VIDEO_MODE vm = { .RequestedMode = vd->modes[index].ModeIndex };
+	VIDEO_MEMORY mem = { .RequestedVirtualAddress = NULL };	/* kernel space */
+	VIDEO_MEMORY_INFORMATION vmi = { 0 };
+	const VIDEO_MODE_INFORMATION *m = &vd->modes[index];
+	ULONG_PTR info = 0;
+	int err;
+
+	if (vd->current_mode == index && vd->fb)
+		return 0;
+	vpshim_drm_unset_mode(vd);
+	err = vpshim_drm_request(vd, IOCTL_VIDEO_SET_CURRENT_MODE, &vm, sizeof(vm), NULL, 0,
+				 NULL);
+	if (err)
+		return err;
+	vd->current_mode = index;
+	err = vpshim_drm_request(vd, IOCTL_VIDEO_MAP_VIDEO_MEMORY, &mem, sizeof(mem), &vmi,
+				 sizeof(vmi), &info);
+	if (err || info < sizeof(vmi) || !vmi.FrameBufferBase)
+		return err ?: -EIO;
+	/* The frame buffer must hold the whole visible screen at its stride. */
+	if ((u64)m->ScreenStride * m->VisScreenHeight > vmi.FrameBufferLength) {
+		drm_err(&vd->drm, "mode %ux%u: frame buffer of %u bytes is too small\n",
+			m->VisScreenWidth, m->VisScreenHeight, vmi.FrameBufferLength);
+		vd->fb_ram_base = vmi.VideoRamBase;
+		vd->fb = (void __iomem __force *)vmi.FrameBufferBase;
+		return -EIO;
+	}
+	vd->fb = (void __iomem __force *)vmi.FrameBufferBase;
+	vd->fb_ram_base = vmi.VideoRamBase;
+	vd->fb_len = vmi.FrameBufferLength;
+	return 0;
+}
+
+/* Copy one damaged rectangle of the shadow buffer into the frame buffer. */
+static void vpshim_drm_blit(struct vpshim_drm *vd, const struct iosys_map *src,
+			    struct drm_framebuffer *fb, struct drm_rect *clip)
+{
+	const VIDEO_MODE_INFORMATION *m = &vd->modes[vd->current_mode];
+	unsigned int dst_pitch = m->ScreenStride;
+	struct iosys_map dst;
+	size_t offset;
+
+	if (!vpshim_display_clip(m, vd->fb_len, clip->x1, clip->y1, clip->x2, clip->y2,
+				 &offset))
+		return;
+	iosys_map_set_vaddr_iomem(&dst, vd->fb + offset);
+	drm_fb_memcpy(&dst, &dst_pitch, src, fb, clip);
+}
+
+/* ------------------------------------------------------------------ */
+/* Plane, CRTC, encoder, connector                                     */
+
+static int vpshim_drm_plane_atomic_check(struct drm_plane *plane, struct vpshim_drm_atomic *state)
+{
+	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old_state = drm_atomic_get_old_plane_state(state, plane);
+	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	struct drm_crtc_state *crtc_state = NULL;
+	int err;
+
+	if (new_state->crtc)
+		crtc_state = drm_atomic_get_new_crtc_state(state, new_state->crtc);
+	err = drm_atomic_helper_check_plane_state(new_state, crtc_state, DRM_PLANE_NO_SCALING,
+						  DRM_PLANE_NO_SCALING, false, false);
+	if (err || !new_state->visible)
+		return err;
+	/* The miniport must have this size in this format. */
+	if (vpshim_display_find(vd->modes, vd->nr_modes, crtc_state->mode.hdisplay,
+				crtc_state->mode.vdisplay, new_state->fb->format->format) < 0)
+		return -EINVAL;
+	/* Another format is another miniport mode: set it. */
+	if (!old_state->fb || old_state->fb->format != new_state->fb->format)
+		crtc_state->mode_changed = true;
+	return 0;
+}
+
+static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshim_drm_atomic *state)
+{
+	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old_state = drm_atomic_get_old_plane_state(state, plane);
+	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new_state);
+	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	struct drm_atomic_helper_damage_iter iter;
+	struct drm_rect damage;
+	int idx;
+
+	if (!new_state->fb || !drm_dev_enter(&vd->drm, &idx))
+		return;
+	mutex_lock(&vd->lock);
+	if (vd->fb && vd->current_mode >= 0) {
+		drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
+		drm_atomic_for_each_plane_damage(&iter, &damage)
+			vpshim_drm_blit(vd, &shadow->data[0], new_state->fb, &damage);
+	}
+	mutex_unlock(&vd->lock);
+	drm_dev_exit(idx);
+}
+
+static const struct drm_plane_helper_funcs vpshim_drm_plane_helper_funcs = {
+	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	.atomic_check = vpshim_drm_plane_atomic_check,
+	.atomic_update = vpshim_drm_plane_atomic_update,
+};
+
+static const struct drm_plane_funcs vpshim_drm_plane_funcs = {
+	.update_plane = drm_atomic_helper_update_plane,
+	.disable_plane = drm_atomic_helper_disable_plane,
+	.destroy = drm_plane_cleanup,
+	DRM_GEM_SHADOW_PLANE_FUNCS,
+};
+
+static int vpshim_drm_crtc_atomic_check(struct drm_crtc *crtc, struct vpshim_drm_atomic *state)
+{
+	struct drm_crtc_state *crtc_state = drm_atomic_get_new_crtc_state(state, crtc);
+
+	/* An enabled CRTC shows the primary plane. */
+	if (crtc_state->enable && !(crtc_state->plane_mask & drm_plane_mask(crtc->primary)))
+		return -EINVAL;
+	/* The miniport has as many colour registers as the LUT has entries. */
+	if (crtc_state->gamma_lut &&
+	    drm_color_lut_size(crtc_state->gamma_lut) > VPSHIM_DRM_PALETTE)
+		return -EINVAL;
+	return 0;
+}
+
+/*
+ * A palette mode's colours: the gamma LUT (a grey ramp without one) into the
+ * miniport's colour registers, 8 bits a gun, after every mode set and LUT
+ * change, as a Windows display driver sets the palette.
+ */
+static void vpshim_drm_load_palette(struct vpshim_drm *vd, const struct drm_property_blob *lut)
+{
+	const struct drm_color_lut *entries = lut ? lut->data : NULL;
+	unsigned int i, n = lut ? drm_color_lut_size(lut) : VPSHIM_DRM_PALETTE;
+	size_t len = offsetof(VIDEO_CLUT, LookupTable) + n * sizeof(VIDEO_CLUTDATA);
+	VIDEO_CLUTDATA *rgb;
+	VIDEO_CLUT *clut;
+
+	clut = kzalloc(len, GFP_KERNEL);
+	if (!clut)
+		return;
+	clut->NumEntries = n;
+	clut->FirstEntry = 0;
+	/* LookupTable is declared [1] and holds n: addressed past the declaration. */
+	rgb = (VIDEO_CLUTDATA *)((u8 *)clut + offsetof(VIDEO_CLUT, LookupTable));
+	for (i = 0; i < n; i++) {
+		rgb[i].Red = entries ? entries[i].red >> 8 : i;
+		rgb[i].Green = entries ? entries[i].green >> 8 : i;
+		rgb[i].Blue = entries ? entries[i].blue >> 8 : i;
+	}
+	vpshim_drm_request(vd, IOCTL_VIDEO_SET_COLOR_REGISTERS, clut, len, NULL, 0, NULL);
+	kfree(clut);
+}
+
+static void vpshim_drm_crtc_atomic_flush(struct drm_crtc *crtc, struct vpshim_drm_atomic *state)
+{
+	struct drm_crtc_state *crtc_state = drm_atomic_get_new_crtc_state(state, crtc);
+	struct vpshim_drm *vd = to_vpshim_drm(crtc->dev);
+	struct drm_plane_state *plane_state = crtc->primary->state;
+	int idx;
+
+	if (!crtc_state->active || !plane_state || !plane_state->fb ||
+	    plane_state->fb->format->format != DRM_FORMAT_C8 ||
+	    !(crtc_state->color_mgmt_changed || drm_atomic_crtc_needs_modeset(crtc_state)) ||
+	    !drm_dev_enter(&vd->drm, &idx))
+		return;
+	mutex_lock(&vd->lock);
+	if (vd->current_mode >= 0)
+		vpshim_drm_load_palette(vd, crtc_state->gamma_lut);
+	mutex_unlock(&vd->lock);
+	drm_dev_exit(idx);
+}
+
+/* Set the miniport mode of the new CRTC mode and the plane's format. */
+static void vpshim_drm_crtc_atomic_enable(struct drm_crtc *crtc, struct vpshim_drm_atomic *state)
+{
+	struct drm_crtc_state *crtc_state = drm_atomic_get_new_crtc_state(state, crtc);
+	struct drm_plane_state *plane_state = drm_atomic_get_new_plane_state(state, crtc->primary);
+	struct vpshim_drm *vd = to_vpshim_drm(crtc->dev);
+	u32 format = vd->console_format;
+	int index, idx, err;
+
+	if (plane_state && plane_state->fb)
+		format = plane_state->fb->format->format;
+	index = vpshim_display_find(vd->modes, vd->nr_modes, crtc_state->mode.hdisplay,
+				    crtc_state->mode.vdisplay, format);
+	if (index < 0 || !drm_dev_enter(&vd->drm, &idx))
+		return;
+	mutex_lock(&vd->lock);
+	err = vpshim_drm_set_mode(vd, index);
+	mutex_unlock(&vd->lock);
+	if (err)
+		drm_err(&vd->drm, "cannot set %ux%u through the miniport: %pe\n",
+			crtc_state->mode.hdisplay, crtc_state->mode.vdisplay, ERR_PTR(err));
+	drm_dev_exit(idx);
+}
+
+static void vpshim_drm_crtc_atomic_disable(struct drm_crtc *crtc, struct vpshim_drm_atomic *state)
+{
+	struct vpshim_drm *vd = to_vpshim_drm(crtc->dev);
+	int idx;
+
+	if (!drm_dev_enter(&vd->drm, &idx))
+		return;
+	mutex_lock(&vd->lock);
+	vpshim_drm_unset_mode(vd);
+	mutex_unlock(&vd->lock);
+	drm_dev_exit(idx);
+}
+
+static const struct drm_crtc_helper_funcs vpshim_drm_crtc_helper_funcs = {
+	.atomic_check = vpshim_drm_crtc_atomic_check,
+	.atomic_flush = vpshim_drm_crtc_atomic_flush,
+	.atomic_enable = vpshim_drm_crtc_atomic_enable,
+	.atomic_disable = vpshim_drm_crtc_atomic_disable,
+};
+
+static const struct drm_crtc_funcs vpshim_drm_crtc_funcs = {
+	.reset = drm_atomic_helper_crtc_reset,
+	.destroy = drm_crtc_cleanup,
+	.set_config = drm_atomic_helper_set_config,
+	.page_flip = drm_atomic_helper_page_flip,
+	.atomic_duplicate_state = drm_atomic_helper_crtc_duplicate_state,
+	.atomic_destroy_state = drm_atomic_helper_crtc_destroy_state,
+};
+
+static const struct drm_encoder_funcs vpshim_drm_encoder_funcs = {
+	.destroy = drm_encoder_cleanup,
+};
+
+/* The connector's modes are the miniport's sizes (in any format we scan out). */
+static int vpshim_drm_connector_get_modes(struct drm_connector *connector)
+{
+	struct vpshim_drm *vd = to_vpshim_drm(connector->dev);
+	struct drm_display_mode *mode;
+	unsigned int i, count = 0;
+
+	vpshim_drm_connector_set_edid(connector, vd->edid, vd->edid_len);
+	for (i = 0; i < vd->nr_modes; i++) {
+		const VIDEO_MODE_INFORMATION *m = &vd->modes[i];
+
+		if (vpshim_display_find(vd->modes, vd->nr_modes, m->VisScreenWidth,
+					m->VisScreenHeight, 0) != (int)i)
+			continue;	/* not scanned out, or a size listed already */
+		mode = drm_cvt_mode(connector->dev, m->VisScreenWidth, m->VisScreenHeight,
+				    m->Frequency > 1 ? m->Frequency : 60, false, false, false);
+		if (!mode)
+			continue;
+		mode->type |= DRM_MODE_TYPE_DRIVER;
+		if (m->VisScreenWidth == vd->modes[vd->preferred].VisScreenWidth &&
+		    m->VisScreenHeight == vd->modes[vd->preferred].VisScreenHeight)
+			mode->type |= DRM_MODE_TYPE_PREFERRED;
+		drm_mode_probed_add(connector, mode);
+		count++;
+	}
+	return count;
+}
+
+static const struct drm_connector_helper_funcs vpshim_drm_connector_helper_funcs = {
+	.get_modes = vpshim_drm_connector_get_modes,
+};
+
+static const struct drm_connector_funcs vpshim_drm_connector_funcs = {
+	.fill_modes = drm_helper_probe_single_connector_modes,
+	.destroy = drm_connector_cleanup,
+	.reset = drm_atomic_helper_connector_reset,
+	.atomic_duplicate_state = drm_atomic_helper_connector_duplicate_state,
+	.atomic_destroy_state = drm_atomic_helper_connector_destroy_state,
+};
+
+static enum drm_mode_status vpshim_drm_mode_valid(struct drm_device *drm,
+						  const struct drm_display_mode *mode)
+{
+	struct vpshim_drm *vd = to_vpshim_drm(drm);
+
+	return vpshim_display_find(vd->modes, vd->nr_modes, mode->hdisplay, mode->vdisplay,
+				   0) < 0 ? MODE_BAD : MODE_OK;
+}
+
+static const struct drm_mode_config_funcs vpshim_drm_mode_config_funcs = {
+	.fb_create = drm_gem_fb_create_with_dirty,
+	.mode_valid = vpshim_drm_mode_valid,
+	.atomic_check = drm_atomic_helper_check,
+	.atomic_commit = drm_atomic_helper_commit,
+};
+
+/* The mode is set (CRTC enable) before the planes copy into it. */
+static const struct drm_mode_config_helper_funcs vpshim_drm_mode_config_helper_funcs = {
+	.atomic_commit_tail = drm_atomic_helper_commit_tail_rpm,
+};
+
+static int vpshim_drm_modeset_init(struct vpshim_drm *vd)
+{
+	struct drm_device *drm = &vd->drm;
+	unsigned int i;
+	int err;
+
+	err = drmm_mode_config_init(drm);
+	if (err)
+		return err;
+	drm->mode_config.min_width = 0;
+	drm->mode_config.min_height = 0;
+	for (i = 0; i < vd->nr_modes; i++) {
+		drm->mode_config.max_width = max_t(int, drm->mode_config.max_width,
+						   vd->modes[i].VisScreenWidth);
+		drm->mode_config.max_height = max_t(int, drm->mode_config.max_height,
+						    vd->modes[i].VisScreenHeight);
+	}
+	drm->mode_config.preferred_depth = vd->console_format == DRM_FORMAT_XRGB8888 ? 24 :
+					   vd->console_format == DRM_FORMAT_C8 ? 8 : 16;
+	drm->mode_config.prefer_shadow = 0;
+	drm->mode_config.funcs = &vpshim_drm_mode_config_funcs;
+	drm->mode_config.helper_private = &vpshim_drm_mode_config_helper_funcs;
+
+	err = drm_universal_plane_init(drm, &vd->plane, 0, &vpshim_drm_plane_funcs,
+				       vd->formats, vd->nr_formats,
+				       vpshim_drm_modifiers, DRM_PLANE_TYPE_PRIMARY, NULL);
+	if (err)
+		return err;
+	drm_plane_helper_add(&vd->plane, &vpshim_drm_plane_helper_funcs);
+	drm_plane_enable_fb_damage_clips(&vd->plane);
+
+	err = drm_crtc_init_with_planes(drm, &vd->crtc, &vd->plane, NULL,
+					&vpshim_drm_crtc_funcs, NULL);
+	if (err)
+		return err;
+	drm_crtc_helper_add(&vd->crtc, &vpshim_drm_crtc_helper_funcs);
+	/* A palette mode's colour registers are the CRTC's gamma LUT. */
+	if (vpshim_drm_has_format(vd, DRM_FORMAT_C8)) {
+		err = drm_mode_crtc_set_gamma_size(&vd->crtc, VPSHIM_DRM_PALETTE);
+		if (err)
+			return err;
+		drm_crtc_enable_color_mgmt(&vd->crtc, 0, false, VPSHIM_DRM_PALETTE);
+	}
+
+	err = drm_encoder_init(drm, &vd->encoder, &vpshim_drm_encoder_funcs,
+			       DRM_MODE_ENCODER_DAC, NULL);
+	if (err)
+		return err;
+	vd->encoder.possible_crtcs = drm_crtc_mask(&vd->crtc);
+
+	err = drm_connector_init(drm, &vd->connector, &vpshim_drm_connector_funcs,
+				 DRM_MODE_CONNECTOR_VGA);
+	if (err)
+		return err;
+	drm_connector_helper_add(&vd->connector, &vpshim_drm_connector_helper_funcs);
+	err = drm_connector_attach_encoder(&vd->connector, &vd->encoder);
+	if (err)
+		return err;
+	drm_mode_config_reset(drm);
+	return 0;
+}
+
+DEFINE_DRM_GEM_FOPS(vpshim_drm_fops);
+
+static const struct drm_driver vpshim_drm_driver = {
+	.driver_features = DRIVER_MODESET | DRIVER_GEM | DRIVER_ATOMIC,
+	.name = "vpshim",
+	.desc = "Windows video miniports through vpshim",
+	VPSHIM_DRM_DRIVER_DATE
+	.major = 1,
+	.minor = 0,
+	.fops = &vpshim_drm_fops,
+	DRM_GEM_SHMEM_DRIVER_OPS,
+	VPSHIM_DRM_FBDEV_DRIVER_OPS
+};
+
+/* ------------------------------------------------------------------ */
+/* Attaching to a bound adapter                                        */
+
+/* The EDID of the miniport's first monitor child, if it reported a valid one. */
+static void vpshim_drm_child_edid(struct vpshim_drm *vd, struct vpshim_device *vdev)
+{
+	unsigned int i;
+
+	mutex_lock(&vdev->child_lock);
+	for (i = 0; i < vdev->nr_children && !vd->edid_len; i++) {
+		u8 *d = vdev->children[i].descriptor;
+
+		/* A base block and at most one extension: what the descriptor holds. */
+		if (vdev->children[i].type != Monitor || d[126] > 1 ||
+		    !drm_edid_is_valid((struct edid *)d))
+			continue;
+		vd->edid_len = d[126] ? 256 : 128;
+		memcpy(vd->edid, d, vd->edid_len);
+	}
+	mutex_unlock(&vdev->child_lock);
+}
+
+/* Whether the miniport's registry turns the bridge off (VpshimDrm = 0). */
+static bool vpshim_drm_wanted(struct vpshim_device *vdev)
+{
+	u32 value = 1;
+
+	if (!enable)
+		return false;
+	vpshim_registry_get_dword(vdev, "VpshimDrm", &value);
+	return value != 0;
+}
+
+static struct vpshim_drm *vpshim_drm_of(struct vpshim_device *vdev)
+{
+	struct vpshim_drm *vd;
+
+	list_for_each_entry(vd, &vpshim_drm_devices, node)
+		if (vd->vdev == vdev)
+			return vd;
+	return NULL;
+}
+
+static int vpshim_drm_add(struct vpshim_device *vdev)
+{
+	struct device *dev = vdev->dev;
+	struct vpshim_drm *vd;
+	void *group;
+	int err;
+
+	if (!vdev->pdev || !vpshim_drm_wanted(vdev))
+		return 0;
+	group = devres_open_group(dev, NULL, GFP_KERNEL);
+	if (!group)
+		return -ENOMEM;
+	vd = devm_drm_dev_alloc(dev, &vpshim_drm_driver, struct vpshim_drm, drm);
+	if (IS_ERR(vd)) {
+		err = PTR_ERR(vd);
+		goto release;
+	}
+	vd->vdev = vdev;
+	vd->devres_group = group;
+	vd->current_mode = -1;
+	err = drmm_mutex_init(&vd->drm, &vd->lock);
+	if (err)
+		goto release;
+	err = vpshim_drm_read_modes(vd);
+	if (err) {
+		dev_info(dev, "vpshim: %s: no graphics mode the DRM bridge can show; not a DRM device\n",
+			 vdev->drv ? vdev->drv->mp->name : vdev->name);
+		err = 0;
+		goto release;
+	}
+	vpshim_drm_child_edid(vd, vdev);
+	err = vpshim_drm_modeset_init(vd);
+	if (err)
+		goto release;
+	/* The firmware frame buffer and the VGA console give way. */
+	err = aperture_remove_conflicting_pci_devices(vdev->pdev, vpshim_drm_driver.name);
+	if (err)
+		goto release;
+	vpshim_request_claim(vdev, "vpshim_drm");
+	err = drm_dev_register(&vd->drm, 0);
+	if (err) {
+		vpshim_request_claim(vdev, NULL);
+		goto release;
+	}
+	devres_close_group(dev, group);
+	list_add(&vd->node, &vpshim_drm_devices);
+	vpshim_drm_fbdev_setup(&vd->drm, vd->console_format == DRM_FORMAT_XRGB8888 ? 32 :
+				  vd->console_format == DRM_FORMAT_C8 ? 8 : 16);
+	drm_info(&vd->drm, "%u modes of %s, %ux%u preferred%s\n", vd->nr_modes,
+		 vdev->drv ? vdev->drv->mp->name : vdev->name,
+		 vd->modes[vd->preferred].VisScreenWidth, vd->modes[vd->preferred].VisScreenHeight,
+		 vd->edid_len ? ", EDID of the monitor child" : "");
+	return 0;
+
+release:
+	devres_release_group(dev, group);
+	return err;
+}
+
+static void vpshim_drm_remove(struct vpshim_device *vdev)
+{
+	struct vpshim_drm *vd = vpshim_drm_of(vdev);
+
+	if (!vd)
+		return;
+	list_del(&vd->node);
+	drm_dev_unplug(&vd->drm);
+	drm_atomic_helper_shutdown(&vd->drm);
+	/* Unplugged, the CRTC did not reach the adapter: back to text mode here. */
+	mutex_lock(&vd->lock);
+	vpshim_drm_unset_mode(vd);
+	mutex_unlock(&vd->lock);
+	vpshim_request_claim(vdev, NULL);
+	devres_release_group(vdev->dev, vd->devres_group);
+}
+
+static int vpshim_drm_power(struct vpshim_device *vdev, enum vpshim_area_event event)
+{
+	struct vpshim_drm *vd = vpshim_drm_of(vdev);
+
+	if (!vd)
+		return 0;
+	switch (event) {
+	case VPSHIM_AREA_SUSPEND:
+		return drm_mode_config_helper_suspend(&vd->drm);
+	case VPSHIM_AREA_RESUME:
+		return drm_mode_config_helper_resume(&vd->drm);
+	case VPSHIM_AREA_SHUTDOWN:
+		drm_atomic_helper_shutdown(&vd->drm);
+		return 0;
+	}
+	return 0;
+}
+
+static struct vpshim_area vpshim_drm_area = {
+	.name = "vpshim_drm",
+	.add = vpshim_drm_add,
+	.remove = vpshim_drm_remove,
+	.power = vpshim_drm_power,
+};
+
+static int __init vpshim_drm_init(void)
+{
+	return vpshim_area_register(&vpshim_drm_area);
+}
+module_init(vpshim_drm_init);
+
+static void __exit vpshim_drm_exit(void)
+{
+	vpshim_area_unregister(&vpshim_drm_area);
+}
+module_exit(vpshim_drm_exit);
+
+VPSHIM_IMPORT_NS();
+MODULE_DESCRIPTION("vpshim: every adapter a Windows video miniport drives as a DRM device");
+MODULE_LICENSE("GPL");
