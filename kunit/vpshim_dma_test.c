@@ -546,6 +546,12 @@ static void get_proc_address_resolves_dma_calls(struct kunit *test)
 		{ "VideoPortReleaseCommonBuffer", VideoPortReleaseCommonBuffer },
 		{ "VideoPortGetCommonBuffer", VideoPortGetCommonBuffer },
 		{ "VideoPortFreeCommonBuffer", VideoPortFreeCommonBuffer },
+		/* Found missing by the corpus (samples/compat/exports). */
+		{ "VideoPortRegisterBugcheckCallback", VideoPortRegisterBugcheckCallback },
+		{ "VideoPortAcquireDeviceLock", VideoPortAcquireDeviceLock },
+		{ "VideoPortDDCMonitorHelper", VideoPortDDCMonitorHelper },
+		{ "VideoPortGetAgpServices", VideoPortGetAgpServices },
+		{ "VideoPortSetTrappedEmulatorPorts", VideoPortSetTrappedEmulatorPorts },
 	};
 	int i;
 

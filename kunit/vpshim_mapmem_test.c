@@ -129,9 +129,11 @@ static void kernel_mapping_life(struct kunit *test)
 }
 
 /*
- * What a request maps into kernel space belongs to the requesting file: an
- * address from another requester cannot release it (nor the miniport's own
- * mappings), and closing the file releases it.
+ * What a request maps into kernel space is the requesting file's while it is
+ * open: an address from another requester cannot release it (nor the
+ * miniport's own mappings). Closing the file leaves the mappings mapped (the
+ * miniport may still use them, as samples/compat/kmap does), still counted
+ * against the device, and releasable by any later request.
  */
 static void request_mappings_belong_to_their_file(struct kunit *test)
 {
@@ -140,7 +142,7 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 	struct vpshim_file a = { .file = (struct file *)&a }, b = { .file = (struct file *)&b };
 	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
 	ULONG len = 0x10, space = VIDEO_MEMORY_SPACE_IO;
-	PVOID own = NULL, va = NULL;
+	PVOID own = NULL, va = NULL, b_first = NULL;
 	int i;
 
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
@@ -165,6 +167,8 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 
 		if (VideoPortMapMemory(d.ext, pa, &len, &space, &x) != NO_ERROR)
 			break;
+		if (!i)
+			b_first = x;
 	}
 	KUNIT_EXPECT_EQ(test, i, 64);
 	vdev->request_file = &a;
@@ -172,10 +176,20 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 			(VP_STATUS)NO_ERROR);
 	vdev->request_file = NULL;
 	vdev->request_task = NULL;
-	/* Closing b releases its 64; the miniport's own stays until unbind. */
+	/* Closing b leaves its 64 mapped, still counted against the device. */
 	vpshim_user_maps_release(vdev, b.file);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&vdev->mappings), (size_t)65);
+	/* A later requester may release one of them, not the miniport's own. */
+	vdev->request_file = &a;
+	vdev->request_task = current;
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL),
+			(VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, b_first, NULL), (VP_STATUS)NO_ERROR);
+	vdev->request_file = NULL;
+	vdev->request_task = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL), (VP_STATUS)NO_ERROR);
-	KUNIT_EXPECT_TRUE(test, list_empty(&vdev->mappings));
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&vdev->mappings), (size_t)63);
+	/* The rest go at unbind, as mappings the miniport left. */
 	vpshim_test_device_remove(test, &d);
 }
 
@@ -208,6 +222,47 @@ static void only_the_request_thread_maps_for_it(struct kunit *test)
 	vpshim_test_device_remove(test, &d);
 }
 
+/*
+ * Kernel addresses in answers: looked for only in a documented request's
+ * pointer fields (a mode list or an EDID that happens to hold such bytes
+ * goes back untouched), and in every word of a private request's answer,
+ * where a caller with CAP_SYS_ADMIN (KUnit's) gets raw data back as it is.
+ */
+static void kernel_addresses_in_answers(struct kunit *test)
+{
+	struct vpshim_test_device d;
+	struct vpshim_device *vdev;
+	struct vpshim_file a = { .file = (struct file *)&a };
+	VIDEO_MEMORY_INFORMATION vmi = { 0 };
+	u64 words[4], kaddr = (u64)(uintptr_t)test;
+	ULONG private_code = CTL_CODE(FILE_DEVICE_VIDEO, 0x801, METHOD_BUFFERED, FILE_ANY_ACCESS);
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	vdev = vpshim_device_get(d.ext, __func__, 0);
+	words[0] = 1;
+	words[1] = kaddr;
+	words[2] = kaddr + 8;
+	words[3] = 0;
+	KUNIT_EXPECT_EQ(test, vpshim_request_outgoing(vdev, &a, IOCTL_VIDEO_QUERY_AVAIL_MODES,
+						      words, sizeof(words)), 0);
+	KUNIT_EXPECT_EQ(test, words[1], kaddr);
+	/* A pointer field holding a kernel address that is not device memory. */
+	vmi.FrameBufferBase = test;
+	KUNIT_EXPECT_EQ(test, vpshim_request_outgoing(vdev, &a, IOCTL_VIDEO_MAP_VIDEO_MEMORY,
+						      &vmi, sizeof(vmi)), -EPERM);
+	/* Shorter than the field: nothing to look at. */
+	KUNIT_EXPECT_EQ(test, vpshim_request_outgoing(vdev, &a, IOCTL_VIDEO_MAP_VIDEO_MEMORY,
+						      &vmi, 8), 0);
+	/* A private answer, for a caller who may see kernel addresses. */
+	KUNIT_EXPECT_EQ(test, vpshim_request_outgoing(vdev, &a, private_code, words,
+						      sizeof(words)), 0);
+	KUNIT_EXPECT_EQ(test, words[2], kaddr + 8);
+	/* From inside the kernel, nothing is looked at. */
+	KUNIT_EXPECT_EQ(test, vpshim_request_outgoing(vdev, NULL, IOCTL_VIDEO_MAP_VIDEO_MEMORY,
+						      &vmi, sizeof(vmi)), 0);
+	vpshim_test_device_remove(test, &d);
+}
+
 static struct kunit_case vpshim_mapmem_cases[] = {
 	KUNIT_CASE(bad_arguments_are_refused),
 	KUNIT_CASE(ranges_the_device_does_not_own_are_refused),
@@ -215,6 +270,7 @@ static struct kunit_case vpshim_mapmem_cases[] = {
 	KUNIT_CASE(kernel_mapping_life),
 	KUNIT_CASE(request_mappings_belong_to_their_file),
 	KUNIT_CASE(only_the_request_thread_maps_for_it),
+	KUNIT_CASE(kernel_addresses_in_answers),
 	{}
 };
 

@@ -92,7 +92,7 @@ static void information_never_exceeds_the_buffer(struct kunit *test)
 	vpshim_test_device_remove(test, &d);
 }
 
-static void unhandled_and_failed_requests_return_nothing(struct kunit *test)
+static void unhandled_and_failed_requests_return_no_data(struct kunit *test)
 {
 	struct vpshim_test_device d;
 	struct vpshim_device *vdev = fake_device(test, &d);
@@ -107,16 +107,31 @@ static void unhandled_and_failed_requests_return_nothing(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)ERROR_INVALID_FUNCTION);
 	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)0);
 
+	/*
+	 * The DDK idiom (found by samples/compat/ioctls): a buffer too small
+	 * gets the size it needs in Information, which goes back as it is,
+	 * even above the buffer's length; no data comes with it.
+	 */
 	fake->handled = TRUE;
 	fake->status = ERROR_INSUFFICIENT_BUFFER;
+	fake->information = 4096;
 	vpshim_request_call(vdev, NULL, IOCTL_VIDEO_QUERY_AVAIL_MODES, buf, 0, 16, &status, &info);
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)ERROR_INSUFFICIENT_BUFFER);
-	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)0);
+	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)4096);
 
-	/* ERROR_MORE_DATA is a warning: the data comes back. */
+	/* ERROR_MORE_DATA is a warning: the data comes back, and the size needed. */
 	fake->status = ERROR_MORE_DATA;
+	fake->information = 8;
 	vpshim_request_call(vdev, NULL, IOCTL_VIDEO_QUERY_AVAIL_MODES, buf, 0, 16, &status, &info);
 	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)8);
+	fake->information = 64;
+	vpshim_request_call(vdev, NULL, IOCTL_VIDEO_QUERY_AVAIL_MODES, buf, 0, 16, &status, &info);
+	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)64);
+
+	/* Any other error: nothing. */
+	fake->status = ERROR_INVALID_PARAMETER;
+	vpshim_request_call(vdev, NULL, IOCTL_VIDEO_QUERY_AVAIL_MODES, buf, 0, 16, &status, &info);
+	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)0);
 
 	vdev->hw_start_io = NULL;
 	KUNIT_EXPECT_EQ(test, vpshim_request_call(vdev, NULL, IOCTL_VIDEO_RESET_DEVICE, NULL, 0, 0,
@@ -171,7 +186,7 @@ static void one_request_at_a_time(struct kunit *test)
 static struct kunit_case vpshim_requests_cases[] = {
 	KUNIT_CASE(packet_is_method_buffered),
 	KUNIT_CASE(information_never_exceeds_the_buffer),
-	KUNIT_CASE(unhandled_and_failed_requests_return_nothing),
+	KUNIT_CASE(unhandled_and_failed_requests_return_no_data),
 	KUNIT_CASE(one_request_at_a_time),
 	{}
 };

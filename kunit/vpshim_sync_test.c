@@ -443,6 +443,51 @@ static void unbind_frees_and_counts_objects(struct kunit *test)
 	ctx->dev.ext = NULL;
 }
 
+/*
+ * Windows allows deleting locks and events at DISPATCH_LEVEL (a DPC's
+ * teardown does); found refused by samples/compat/exports.
+ */
+static void delete_at_dispatch_level(struct kunit *test)
+{
+	struct sync_test_ctx *ctx = test->priv;
+	VP_STATUS lock_status, event_status, held_status, again, irq_status;
+	PSPIN_LOCK lock, held, other;
+	unsigned long flags;
+	PEVENT event;
+	UCHAR old;
+
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &lock), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &held), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateSpinLock(ctx->dev.ext, &other), NO_ERROR);
+	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
+	local_bh_disable();
+	lock_status = VideoPortDeleteSpinLock(ctx->dev.ext, lock);
+	event_status = VideoPortDeleteEvent(ctx->dev.ext, event);
+	VideoPortAcquireSpinLockAtDpcLevel(ctx->dev.ext, held);
+	held_status = VideoPortDeleteSpinLock(ctx->dev.ext, held);
+	VideoPortReleaseSpinLockFromDpcLevel(ctx->dev.ext, held);
+	/* Deleted is deleted, whether freed yet or not. */
+	again = VideoPortDeleteSpinLock(ctx->dev.ext, lock);
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, lock_status, (VP_STATUS)NO_ERROR);
+	KUNIT_EXPECT_EQ(test, event_status, (VP_STATUS)NO_ERROR);
+	KUNIT_EXPECT_EQ(test, held_status, (VP_STATUS)ERROR_INVALID_PARAMETER);
+	KUNIT_EXPECT_EQ(test, again, (VP_STATUS)ERROR_INVALID_PARAMETER);
+	old = 0x7f;
+	VideoPortAcquireSpinLock(ctx->dev.ext, lock, &old);
+	KUNIT_EXPECT_EQ(test, old, (UCHAR)0x7f);
+	/* Above DISPATCH_LEVEL it is refused. */
+	local_irq_save(flags);
+	irq_status = VideoPortDeleteSpinLock(ctx->dev.ext, other);
+	local_irq_restore(flags);
+	KUNIT_EXPECT_EQ(test, irq_status, (VP_STATUS)ERROR_INVALID_PARAMETER);
+	/* A deletion at PASSIVE_LEVEL frees the one left behind. */
+	KUNIT_EXPECT_EQ(test, VideoPortDeleteSpinLock(ctx->dev.ext, other), NO_ERROR);
+	/* Only the held lock is still there: one object, not a leaked two. */
+	KUNIT_EXPECT_EQ(test, vpshim_device_detach(ctx->dev.ext), 1U);
+	ctx->dev.ext = NULL;
+}
+
 /* ---- interlocked ---- */
 
 static LONG interlocked_counter;
@@ -502,6 +547,7 @@ static struct kunit_case vpshim_sync_cases[] = {
 	KUNIT_CASE(event_rules_above_passive),
 	KUNIT_CASE(bad_events_refused),
 	KUNIT_CASE(unbind_frees_and_counts_objects),
+	KUNIT_CASE(delete_at_dispatch_level),
 	KUNIT_CASE(interlocked_operations),
 	{}
 };

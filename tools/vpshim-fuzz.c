@@ -128,7 +128,7 @@ static const char *const buf_names[] = {
 
 /* Counters, in memory shared with forked children. */
 enum ctr {
-	C_OPS, C_REQ, C_REQ_DONE, C_MAPS, C_MAP_ALIAS, C_MAP_LOST, C_UNMAPS, C_TOUCH,
+	C_OPS, C_REQ, C_REQ_DONE, C_MAPS, C_MAP_KERNEL, C_MAP_ALIAS, C_MAP_LOST, C_UNMAPS, C_TOUCH,
 	C_SIGBUS, C_SIGSEGV, C_FORKS, C_CHILD_OPS, C_CHILD_TIMEOUT, C_CLOSE, C_REOPEN,
 	C_REOPEN_FAIL, C_MMAP_REFUSED, C_MM_REFUSED, C_MM_OK, C_MUNMAP, C_DMA_OK, C_DMA_BYTES,
 	C_DMA_VERIFIED, C_DMA_FAIL, C_UNBIND_RUNS, C_WITNESS, C_CONTRACT, C_INTERNAL, C_N
@@ -247,15 +247,21 @@ static void __printf(1, 2) say(const char *fmt, ...)
 		return;
 }
 
+/* A break: printed (the first MAX_PRINTED of them) and counted. */
+#define MAX_PRINTED		40
 #define CONTRACT(t, fmt, ...) do {						\
-	COUNT(C_CONTRACT);							\
-	say(PROG ": CONTRACT " fmt " (seed %llu thread %d%s op %lu)", ##__VA_ARGS__, \
-	    seed, (t)->id, (t)->child ? " child" : "", (t)->ops);		\
+	unsigned long nth_ = COUNT(C_CONTRACT);					\
+	if (nth_ < MAX_PRINTED)							\
+		say(PROG ": CONTRACT " fmt " (seed %llu thread %d%s op %lu)",	\
+		    ##__VA_ARGS__, seed, (t)->id, (t)->child ? " child" : "",	\
+		    (t)->ops);							\
+	else if (nth_ == MAX_PRINTED)						\
+		say(PROG ": CONTRACT (more breaks are counted, not printed)");	\
 } while (0)
 
 #define INTERNAL(fmt, ...) do {							\
-	COUNT(C_INTERNAL);							\
-	say(PROG ": INTERNAL " fmt, ##__VA_ARGS__);				\
+	if (COUNT(C_INTERNAL) < MAX_PRINTED)					\
+		say(PROG ": INTERNAL " fmt, ##__VA_ARGS__);			\
 } while (0)
 
 #define VLOG(t, fmt, ...) do {							\
@@ -640,6 +646,8 @@ static void keep_mapping(struct thr *t, int dev, uintptr_t addr, uint64_t size, 
 		goto lost;
 	}
 	COUNT(C_MAPS);
+	if (!strcmp(what, "map-kernel"))
+		COUNT(C_MAP_KERNEL);
 	if (t->child)
 		goto lost;
 	pthread_mutex_lock(&table_lock);
@@ -951,7 +959,7 @@ static void submit(struct thr *t, struct plan *p)
 	};
 	struct vpshim_video_request *rp = &r;
 	size_t shadow = 0, off;
-	bool sure;
+	bool sure, sized;
 	int want, fd, ret;
 
 	want = expected_errno(p, &sure);
@@ -1022,13 +1030,18 @@ static void submit(struct thr *t, struct plan *p)
 		return;
 	}
 	count_status(p->status);
-	if (p->info > p->outlen)
+	/*
+	 * ERROR_INSUFFICIENT_BUFFER and ERROR_MORE_DATA carry the size the
+	 * miniport needs, which may exceed the buffer (uapi/vpshim.h).
+	 */
+	sized = p->status == ERROR_INSUFFICIENT_BUFFER || p->status == ERROR_MORE_DATA;
+	if (p->info > p->outlen && !sized)
 		CONTRACT(t, "%s: request %#x returned %llu bytes into a %u-byte buffer", p->what,
 			 p->code, (unsigned long long)p->info, p->outlen);
-	if (p->info && p->status != NO_ERROR && p->status != ERROR_MORE_DATA)
+	if (p->info && p->status != NO_ERROR && !sized)
 		CONTRACT(t, "%s: request %#x returned %llu bytes with status %#x", p->what,
 			 p->code, (unsigned long long)p->info, p->status);
-	if (!p->out.snap || p->info > p->outlen)
+	if (!p->out.snap || p->info > p->outlen || p->status == ERROR_INSUFFICIENT_BUFFER)
 		return;
 	/* No kernel address in the answer (an echo of our own input aside). */
 	for (off = 0; off + 8 <= p->info; off += 8) {
@@ -1608,6 +1621,7 @@ static void op_bad_ioctl(struct thr *t)
 	int s = pick_slot(t, -1), fd = slot_fd(s), c = below(t, ARRAY_SIZE(cmds));
 
 	COUNT(C_REQ);
+	VLOG(t, "ioctl %#lx slot %d fd %d", cmds[c], s, fd);
 	if (!ioctl(fd, cmds[c], &r)) {
 		CONTRACT(t, "ioctl %#lx on the device succeeded, want ENOTTY", cmds[c]);
 		return;
@@ -1644,6 +1658,7 @@ static void bochs_map(struct thr *t, int s, bool share)
 {
 	struct plan p;
 	int witness, dummy = -1, fd;
+	uint64_t handle = CURRENT_PROCESS;
 
 	init_plan(&p, s, share ? IOCTL_VIDEO_SHARE_VIDEO_MEMORY : IOCTL_VIDEO_MAP_VIDEO_MEMORY,
 		  share ? "share" : "map");
@@ -1670,7 +1685,8 @@ static void bochs_map(struct thr *t, int s, bool share)
 	} else {
 		VIDEO_MEMORY *vm = req_in(t, &p, sizeof(*vm), chance(t, 1, 10));
 
-		vm->RequestedVirtualAddress = (PVOID)random_handle(t, &dummy);
+		handle = random_handle(t, &dummy);
+		vm->RequestedVirtualAddress = (PVOID)handle;
 		req_out(t, &p, sizeof(VIDEO_MEMORY_INFORMATION));
 	}
 	if (chance(t, 1, 20))
@@ -1692,8 +1708,9 @@ static void bochs_map(struct thr *t, int s, bool share)
 			if (vmi.FrameBufferBase != vmi.VideoRamBase)
 				CONTRACT(t, "MAP_VIDEO_MEMORY: frame buffer %p is not video memory %p",
 					 vmi.FrameBufferBase, vmi.VideoRamBase);
+			/* NULL: the miniport maps for the kernel, vpshim translates. */
 			keep_mapping(t, slots[s].dev, (uintptr_t)vmi.VideoRamBase,
-				     vmi.VideoRamLength, witness, "map");
+				     vmi.VideoRamLength, witness, handle ? "map" : "map-kernel");
 			witness = -1;
 		}
 	} else if (!p.err && p.status == NO_ERROR) {
@@ -1950,7 +1967,7 @@ static struct buf dma_buf(struct thr *t, enum bufkind k, uint32_t len, bool dst)
 static void edu_dma(struct thr *t, int s)
 {
 	EDU_PACKET_DMA *in;
-	EDU_PACKET_RESULT res;
+	EDU_PACKET_RESULT res = { 0 };
 	struct buf src, dst;
 	struct plan p;
 	uint32_t len = dma_len(t);
@@ -2001,10 +2018,21 @@ static void edu_dma(struct thr *t, int s)
 	if (src.kind != B_POOL || dst.kind != B_POOL)
 		return;
 	if (memcmp((void *)src.addr, (void *)dst.addr, len)) {
-		for (bad = 0; bad < len; bad++)
-			if (((unsigned char *)src.addr)[bad] != ((unsigned char *)dst.addr)[bad])
-				break;
-		CONTRACT(t, "edu-dma of %u bytes answered NO_ERROR, but byte %zu differs", len, bad);
+		const unsigned char *sp = (const unsigned char *)src.addr;
+		const unsigned char *dp = (const unsigned char *)dst.addr;
+		size_t end, untouched = 0, nbad = 0;
+
+		for (bad = 0; bad < len && sp[bad] == dp[bad]; bad++)
+			;
+		for (end = bad; end < len && sp[end] != dp[end]; end++)
+			untouched += dp[end] == 0x11;
+		for (i = bad; i < len; i++)
+			nbad += sp[i] != dp[i];
+		CONTRACT(t, "edu-dma of %u bytes answered NO_ERROR, but byte %zu differs: %zu bytes wrong from there (%zu never written), %zu in all; src %#lx dst %#lx (page offsets %#lx, %#lx), %u rounds, %u elements",
+			 len, bad, end - bad, untouched, nbad, (unsigned long)src.addr,
+			 (unsigned long)dst.addr, (unsigned long)((src.addr + bad) & (page - 1)),
+			 (unsigned long)((dst.addr + bad) & (page - 1)),
+			 p.out.kind == B_POOL ? res.Rounds : 0, p.out.kind == B_POOL ? res.Elements : 0);
 	} else if (((unsigned char *)dst.addr)[-1] != 0x11 ||
 		   ((unsigned char *)dst.addr)[len] != 0x11) {
 		CONTRACT(t, "edu-dma of %u bytes wrote outside its destination", len);
@@ -2196,9 +2224,12 @@ static void one_op(struct thr *t)
 
 	if (op >= OP_TOUCH && op <= OP_MPROTECT && !any_mapping())
 		op = OP_REQ_STRUCT;
-	/* A closed or dead open is reopened now and then; otherwise its requests get EBADF/ENODEV. */
+	/*
+	 * A closed or dead open is mostly reopened (which waits a little while
+	 * the device is gone); a few requests still go to it (EBADF, ENODEV).
+	 */
 	s = below(t, nslots);
-	if ((slot_fd(s) < 0 || LOAD(slots[s].dead)) && chance(t, 1, 4))
+	if ((slot_fd(s) < 0 || LOAD(slots[s].dead)) && chance(t, 7, 8))
 		op = OP_REOPEN;
 	switch (op) {
 	case OP_REQ_RANDOM: op_req_random(t); break;
@@ -2531,10 +2562,10 @@ int main(int argc, char **argv)
 				      i < (int)ARRAY_SIZE(status_names) ? status_names[i].name :
 				      "other", sh->st[i]);
 	printf(PROG ": seed %llu: statuses: %s\n", seed, n ? line : "none");
-	printf(PROG ": seed %llu: mappings: %lu made (%lu aliases, %lu not kept), %lu unmapped by request, "
+	printf(PROG ": seed %llu: mappings: %lu made (%lu of kernel ones, %lu aliases, %lu not kept), %lu unmapped by request, "
 	       "%lu munmapped, %lu touches, %lu sigsegv, %lu refused and %lu allowed mm calls, "
 	       "%lu mmap(2) refused, %lu revocation witnesses\n", seed,
-	       sh->c[C_MAPS], sh->c[C_MAP_ALIAS], sh->c[C_MAP_LOST], sh->c[C_UNMAPS],
+	       sh->c[C_MAPS], sh->c[C_MAP_KERNEL], sh->c[C_MAP_ALIAS], sh->c[C_MAP_LOST], sh->c[C_UNMAPS],
 	       sh->c[C_MUNMAP], sh->c[C_TOUCH], sh->c[C_SIGSEGV], sh->c[C_MM_REFUSED],
 	       sh->c[C_MM_OK], sh->c[C_MMAP_REFUSED], sh->c[C_WITNESS]);
 	printf(PROG ": seed %llu: packet DMA: %lu ok (%lu bytes, %lu verified), %lu failed; "

@@ -458,6 +458,22 @@ static int cmd_bench(int fd, uint32_t w, uint32_t h, unsigned int n)
 	t = now_ms() - t0;
 	printf(PROG ": bench %s %ux%u: %u full-screen updates in %.0f ms, %.1f per second\n",
 	       name, w, h, n, t, n * 1e3 / t);
+	/* Where the time goes: the reports alone, full screen and one pixel. */
+	{
+		struct drm_clip_rect pixel = { 0, 0, 1, 1 };
+
+		t0 = now_ms();
+		for (i = 0; i < n; i++)
+			if (dirty(fd, &b, NULL))
+				goto out;
+		t = now_ms() - t0;
+		t0 = now_ms();
+		for (i = 0; i < n; i++)
+			if (dirty(fd, &b, &pixel))
+				goto out;
+		printf(PROG ": bench %s %ux%u: DIRTYFB alone %.3f ms full screen, %.3f ms one pixel\n",
+		       name, w, h, t / n, (now_ms() - t0) / n);
+	}
 	ret = 0;
 out:
 	buffer_destroy(fd, &b);

@@ -17,6 +17,7 @@
  * walk that never dereferences the handle itself.
  */
 
+#include <linux/mm.h>
 #include <linux/rhashtable.h>
 #include <linux/slab.h>
 
@@ -373,6 +374,17 @@ static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
 	}
 	if (!vpshim_dma_length_ok(adapter, length, func, caller))
 		return NULL;
+	/*
+	 * More than a quarter of RAM cannot be meant: refused before the DMA
+	 * layer (an IOMMU gathers pages one by one) drives the system into
+	 * the OOM killer. Found by samples/compat/exports.
+	 */
+	if (length > (totalram_pages() << PAGE_SHIFT) / 4) {
+		dev_err_ratelimited(adapter->vdev->dev,
+				    "vpshim: %s: %u bytes is more than a quarter of RAM; refused (caller %pS)\n",
+				    func, length, (void *)caller);
+		return NULL;
+	}
 
 	buf = kmalloc(sizeof(*buf), GFP_KERNEL);
 	if (!buf)
@@ -385,11 +397,13 @@ static void *vpshim_dma_alloc(struct vpshim_dma_adapter *adapter, ULONG length,
 	 * hardware (x86) the attribute changes nothing, elsewhere it gives an
 	 * uncached, write-combining mapping. Both come back zeroed.
 	 */
-	if (cached)
-		buf->cpu_addr = dma_alloc_coherent(dev, length, &buf->dma_addr, GFP_KERNEL);
-	else
-		buf->cpu_addr = dma_alloc_attrs(dev, length, &buf->dma_addr, GFP_KERNEL,
-						DMA_ATTR_WRITE_COMBINE);
+	/*
+	 * dma_alloc_coherent() is this call without attributes. A failure is
+	 * the miniport's to handle: no warning, no OOM killer.
+	 */
+	buf->cpu_addr = dma_alloc_attrs(dev, length, &buf->dma_addr,
+					GFP_KERNEL | __GFP_NOWARN | __GFP_RETRY_MAYFAIL,
+					DMA_ATTR_NO_WARN | (cached ? 0 : DMA_ATTR_WRITE_COMBINE));
 	if (!buf->cpu_addr)
 		goto free_buf;
 	err = rhashtable_insert_fast(&adapter->buffers, &buf->hnode, vpshim_buffer_params);

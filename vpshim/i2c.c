@@ -352,6 +352,9 @@ static bool vpshim_ddc_read(struct vpshim_i2c *bus, u8 segment, u8 *buf, unsigne
  * block checked (header and checksum), retried up to three times. Sleeps:
  * PASSIVE_LEVEL (HwGetVideoChildDescriptor).
  *
+ * Context: PASSIVE_LEVEL (the bus is clocked with sleeps); FALSE and a message
+ * from atomic context.
+ *
  * Return: TRUE when a valid EDID is in @EdidBuffer; FALSE for no answer, a
  * corrupt EDID, a buffer under 128 bytes, missing callbacks or a
  * DDC_CONTROL whose Size is too small.
@@ -365,7 +368,7 @@ BOOLEAN VideoPortDDCMonitorHelper(PVOID HwDeviceExtension, PVOID DDCControl, PUC
 	unsigned int len, try;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev)
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return FALSE;
 	if (!ddc || ddc->Size < sizeof(*ddc) || !EdidBuffer || EdidBufferSize < 128) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,

@@ -222,7 +222,7 @@ static unsigned int vpshim_file_maps(struct vpshim_device *vdev, struct file *fi
 	return n;
 }
 
-/* Kernel mappings the requests of every file of the device hold. */
+/* Kernel mappings requests made that are still mapped, on any file. */
 static unsigned int vpshim_request_maps(struct vpshim_device *vdev)
 {
 	struct vpshim_mapping *map;
@@ -230,7 +230,7 @@ static unsigned int vpshim_request_maps(struct vpshim_device *vdev)
 
 	mutex_lock(&vdev->lock);
 	list_for_each_entry(map, &vdev->mappings, node)
-		n += !!map->owner;
+		n += map->for_request;
 	mutex_unlock(&vdev->lock);
 	return n;
 }
@@ -366,7 +366,7 @@ VP_STATUS VideoPortMapMemory(PVOID HwDeviceExtension, PHYSICAL_ADDRESS PhysicalA
 		*VirtualAddress = (PVOID)addr;
 		return NO_ERROR;
 	}
-	/* Made for a request: the file's, released with it, and bounded. */
+	/* Made for a request: counted against the file and the device. */
 	owner = vf ? vf->file : NULL;
 	if (owner && (vpshim_file_maps(vdev, owner) >= VPSHIM_MAX_FILE_MAPS ||
 		      vpshim_request_maps(vdev) >= VPSHIM_MAX_DEVICE_REQUEST_MAPS)) {
@@ -553,6 +553,61 @@ static bool vpshim_is_kernel_address(u64 v)
 	return is_vmalloc_addr(p) || virt_addr_valid(p);
 }
 
+/*
+ * One pointer-sized value of an answer at @off: a kernel mapping of the
+ * device's memory becomes the same place in a mapping into the requesting
+ * process; any other kernel address is refused unless @may_leak. Returns 0
+ * or -EPERM.
+ */
+static int vpshim_outgoing_value(struct vpshim_device *vdev, struct vpshim_file *vf,
+				 ULONG code, void *buf, size_t off, bool may_leak)
+{
+	struct vpshim_mapping map;
+	unsigned long user;
+	u64 v;
+
+	memcpy(&v, buf + off, sizeof(v));
+	if (!vpshim_kernel_mapping_at(vdev, v, &map)) {
+		if (may_leak || !vpshim_is_kernel_address(v))
+			return 0;
+		dev_err_ratelimited(vdev->dev,
+				    "vpshim: the answer to request %#x holds a kernel address at byte %zu; refused\n",
+				    code, off);
+		return -EPERM;
+	}
+	user = vpshim_user_alias(vdev, vf->file, map.cookie);
+	if (!user)
+		user = vpshim_map_into_process(vdev, vf, map.start, map.len, map.wc, map.cookie,
+					       "HwStartIO", 0);
+	if (!user)
+		return -EPERM;
+	v = user + (v - (unsigned long)map.cookie);
+	memcpy(buf + off, &v, sizeof(v));
+	return 0;
+}
+
+/* Where a documented request's answer holds pointers: offsets, and the stride of an array. */
+static bool vpshim_answer_pointers(ULONG code, size_t *first, size_t *second, size_t *stride)
+{
+	*second = SIZE_MAX;
+	*stride = 0;
+	switch (code) {
+	case IOCTL_VIDEO_MAP_VIDEO_MEMORY:
+		*first = offsetof(VIDEO_MEMORY_INFORMATION, VideoRamBase);
+		*second = offsetof(VIDEO_MEMORY_INFORMATION, FrameBufferBase);
+		return true;
+	case IOCTL_VIDEO_SHARE_VIDEO_MEMORY:
+		*first = offsetof(VIDEO_SHARE_MEMORY_INFORMATION, VirtualAddress);
+		return true;
+	case IOCTL_VIDEO_QUERY_PUBLIC_ACCESS_RANGES:
+		*first = offsetof(VIDEO_PUBLIC_ACCESS_RANGES, VirtualAddress);
+		*stride = sizeof(VIDEO_PUBLIC_ACCESS_RANGES);
+		return true;
+	default:
+		return false;
+	}
+}
+
 /**
  * vpshim_request_outgoing() - keep kernel addresses out of a request's answer
  * @vdev: the device
@@ -561,12 +616,18 @@ static bool vpshim_is_kernel_address(u64 v)
  * @buf: the output the miniport wrote
  * @len: how much of it goes back
  *
- * Every pointer-aligned 64-bit value of the answer that lies in a kernel
- * mapping of the device's memory (what a miniport written for a kernel-mode
- * display driver returns for IOCTL_VIDEO_MAP_VIDEO_MEMORY) is replaced by
- * the same place in a mapping of that memory into the requesting process,
- * made once per kernel mapping. Any other kernel address fails the request.
- * Requests from inside the kernel keep their kernel addresses.
+ * A kernel mapping of the device's memory in an answer (what a miniport
+ * written for a kernel-mode display driver returns for
+ * IOCTL_VIDEO_MAP_VIDEO_MEMORY) is replaced by the same place in a mapping of
+ * that memory into the requesting process, made once per kernel mapping.
+ * Documented requests are looked at only in their pointer fields (the rest is
+ * data: modes, EDID, fonts); there any other kernel address fails the
+ * request. A private request's answer (function code 0x800 and up) has no
+ * layout vpshim knows: every pointer-aligned 64-bit value is looked at, and
+ * other kernel addresses fail it unless the caller has CAP_SYS_ADMIN (who
+ * may see kernel addresses anyway: then raw data that merely looks like one
+ * goes back untouched). Requests from inside the kernel keep their kernel
+ * addresses.
  *
  * Context: the request lock is held; the caller is the requesting thread.
  * Return: 0, or -EPERM when a kernel address cannot be translated.
@@ -574,34 +635,30 @@ static bool vpshim_is_kernel_address(u64 v)
 int vpshim_request_outgoing(struct vpshim_device *vdev, struct vpshim_file *vf, ULONG code,
 			    void *buf, size_t len)
 {
-	struct vpshim_mapping map;
-	unsigned long user;
-	size_t off;
-	u64 v;
+	size_t first, second, stride, off;
+	bool may_leak;
+	int err = 0;
 
 	if (!vf)
 		return 0;
-	for (off = 0; off + sizeof(u64) <= len; off += sizeof(u64)) {
-		memcpy(&v, buf + off, sizeof(v));
-		if (!vpshim_kernel_mapping_at(vdev, v, &map)) {
-			if (!vpshim_is_kernel_address(v))
-				continue;
-			dev_err_ratelimited(vdev->dev,
-					    "vpshim: the answer to request %#x holds a kernel address at byte %zu; refused\n",
-					    code, off);
-			return -EPERM;
+	if (vpshim_answer_pointers(code, &first, &second, &stride)) {
+		for (off = first; !err && off + sizeof(u64) <= len; off += stride) {
+			err = vpshim_outgoing_value(vdev, vf, code, buf, off, false);
+			if (!stride)
+				break;
 		}
-		user = vpshim_user_alias(vdev, vf->file, map.cookie);
-		if (!user)
-			user = vpshim_map_into_process(vdev, vf, map.start, map.len,
-						       map.wc, map.cookie, "HwStartIO", 0);
-		if (!user)
-			return -EPERM;
-		v = user + (v - (unsigned long)map.cookie);
-		memcpy(buf + off, &v, sizeof(v));
+		if (!err && second != SIZE_MAX && second + sizeof(u64) <= len)
+			err = vpshim_outgoing_value(vdev, vf, code, buf, second, false);
+		return err;
 	}
-	return 0;
+	if (((code >> 2) & 0xfff) < 0x800)
+		return 0;	/* documented, and no pointers in the answer */
+	may_leak = capable(CAP_SYS_ADMIN);
+	for (off = 0; !err && off + sizeof(u64) <= len; off += sizeof(u64))
+		err = vpshim_outgoing_value(vdev, vf, code, buf, off, may_leak);
+	return err;
 }
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_outgoing);
 
 /**
  * vpshim_user_maps_release() - forget process mappings
@@ -609,8 +666,8 @@ int vpshim_request_outgoing(struct vpshim_device *vdev, struct vpshim_file *vf, 
  * @file: the request device file being released, or NULL at unbind
  *
  * When a file is released its process mappings are already gone (each vma
- * held the file), so only the records go, with the kernel mappings its
- * requests made. At unbind (@file NULL) every record goes, each marked
+ * held the file), so only the records go; the kernel mappings its requests
+ * made stay the device's (see vpshim_disown_mappings()). At unbind (@file NULL) every record goes, each marked
  * revoked first: vpshim_request_remove() then pulls the pages out of the
  * processes, and a new fault gets SIGBUS.
  */
@@ -631,6 +688,6 @@ void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file)
 	mutex_unlock(&vdev->lock);
 	vpshim_user_maps_put_list(&gone);
 	if (file)
-		vpshim_unmap_owned(vdev, file);
+		vpshim_disown_mappings(vdev, file);
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_user_maps_release);

@@ -112,6 +112,20 @@ bool vpshim_wait_aborted(struct vpshim_device *vdev)
 	       time_after(jiffies, READ_ONCE(vdev->request_deadline));
 }
 
+/* The statuses whose Information is the size a too-small buffer needed. */
+static bool vpshim_status_reports_size(VP_STATUS status)
+{
+	return status == ERROR_INSUFFICIENT_BUFFER || status == ERROR_MORE_DATA;
+}
+
+/* The bytes of an answer that go back: none with an error, at most @out_len. */
+static size_t vpshim_request_data_len(VP_STATUS status, ULONG_PTR information, ULONG out_len)
+{
+	if (status != NO_ERROR && status != ERROR_MORE_DATA)
+		return 0;
+	return min_t(ULONG_PTR, information, out_len);
+}
+
 /**
  * vpshim_request_call() - hand one request to the miniport's HwStartIO
  * @vdev: the device
@@ -121,7 +135,9 @@ bool vpshim_wait_aborted(struct vpshim_device *vdev)
  * @in_len: input bytes at @buf
  * @out_len: output bytes @buf can hold
  * @status: out: the request's VP_STATUS
- * @information: out: output bytes to copy back, at most @out_len
+ * @information: out: output bytes to copy back, at most @out_len; with
+ *	ERROR_INSUFFICIENT_BUFFER or ERROR_MORE_DATA the size the miniport said
+ *	it needs, which may be more (vpshim_request_data_len() is what to copy)
  *
  * Context: process context, PASSIVE_LEVEL; the caller holds the request
  * device's lock or otherwise serialises requests on @vdev.
@@ -156,14 +172,19 @@ int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULON
 	vpshim_device_unlock(vdev);
 	WRITE_ONCE(vdev->request_task, NULL);
 	vdev->request_file = NULL;
-	if (sb.Information > out_len) {
+	/*
+	 * The DDK idiom: a buffer too small gets ERROR_INSUFFICIENT_BUFFER or
+	 * ERROR_MORE_DATA with Information the size needed; that size goes
+	 * back as it is (vpshim_request_data_len() bounds what is copied).
+	 */
+	if (sb.Information > out_len && !vpshim_status_reports_size(sb.Status)) {
 		dev_err_ratelimited(vdev->dev,
 				    "vpshim: HwStartIO claimed %lu bytes for request %#x in a %u-byte buffer; %u returned\n",
 				    sb.Information, code, out_len, out_len);
 		sb.Information = out_len;
 	}
 	/* As the I/O manager does: no data comes back with an error status. */
-	if (sb.Status != NO_ERROR && sb.Status != ERROR_MORE_DATA)
+	if (sb.Status != NO_ERROR && !vpshim_status_reports_size(sb.Status))
 		sb.Information = 0;
 	*status = sb.Status;
 	*information = sb.Information;
@@ -243,11 +264,81 @@ static int vpshim_request_run(struct vpshim_reqdev *rdev, struct vpshim_file *vf
 	else
 		err = vpshim_request_call(vdev, vf, req->code, buf, req->in_length,
 					  req->out_length, &status, information);
-	if (!err && *information)
-		err = vpshim_request_outgoing(vdev, vf, req->code, buf, *information);
+	if (!err && vpshim_request_data_len(status, *information, req->out_length))
+		err = vpshim_request_outgoing(vdev, vf, req->code, buf,
+					      vpshim_request_data_len(status, *information,
+								      req->out_length));
 	mutex_unlock(&rdev->req_lock);
 	req->status = status;
 	return err;
+}
+
+/*
+ * IOCTL_VIDEO_SAVE/RESTORE_HARDWARE_STATE carry a pointer: the
+ * VIDEO_HARDWARE_STATE in the input names the caller's state buffer, and VGA
+ * miniports read and write through it (on Windows the caller is in the
+ * kernel). From user space the buffer is bounced: the miniport gets a kernel
+ * copy, and what it wrote there goes back to the caller's buffer.
+ */
+struct vpshim_state_bounce {
+	void __user *user;		/* the caller's StateHeader */
+	void *kernel;			/* what the miniport gets instead */
+	void *original;			/* the kernel copy as it came in */
+	u32 len;
+};
+
+static bool vpshim_request_has_state(u32 code)
+{
+	return code == IOCTL_VIDEO_SAVE_HARDWARE_STATE ||
+	       code == IOCTL_VIDEO_RESTORE_HARDWARE_STATE;
+}
+
+static int vpshim_state_bounce_in(struct vpshim_video_request *req, void *buf,
+				  struct vpshim_state_bounce *b)
+{
+	u32 max = min_t(u32, READ_ONCE(max_request_bytes), VPSHIM_REQUEST_MAX_LENGTH);
+	VIDEO_HARDWARE_STATE *hs = buf;
+
+	if (!vpshim_request_has_state(req->code) || req->in_length < sizeof(*hs) ||
+	    !hs->StateHeader)
+		return 0;
+	if (!hs->StateLength || hs->StateLength > max)
+		return -EINVAL;
+	b->user = (void __user __force *)hs->StateHeader;
+	b->len = hs->StateLength;
+	b->kernel = kvmalloc(b->len, GFP_KERNEL_ACCOUNT);
+	b->original = kvmalloc(b->len, GFP_KERNEL_ACCOUNT);
+	if (!b->kernel || !b->original)
+		return -ENOMEM;
+	if (copy_from_user(b->kernel, b->user, b->len))
+		return -EFAULT;
+	memcpy(b->original, b->kernel, b->len);
+	hs->StateHeader = b->kernel;
+	return 0;
+}
+
+/*
+ * After the request: the caller's pointer back in the answer, and the state
+ * the miniport wrote back into the caller's buffer (only if it wrote one:
+ * a miniport may keep the state in the answer itself, which then wins).
+ */
+static void vpshim_state_bounce_out(void *buf, size_t data_len, struct vpshim_state_bounce *b,
+				    bool *write_state)
+{
+	VIDEO_HARDWARE_STATE *hs = buf;
+
+	*write_state = false;
+	if (!b->kernel)
+		return;
+	if (data_len >= sizeof(*hs) && hs->StateHeader == b->kernel)
+		hs->StateHeader = (PVIDEO_HARDWARE_STATE_HEADER __force)b->user;
+	*write_state = memcmp(b->kernel, b->original, b->len);
+}
+
+static void vpshim_state_bounce_free(struct vpshim_state_bounce *b)
+{
+	kvfree(b->kernel);
+	kvfree(b->original);
 }
 
 static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned long arg)
@@ -256,10 +347,12 @@ static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned l
 	struct vpshim_reqdev *rdev = vf->rdev;
 	void __user *argp = (void __user *)arg;
 	void __user *out;
+	struct vpshim_state_bounce bounce = { 0 };
 	struct vpshim_video_request req;
 	ULONG_PTR information = 0;
+	bool write_state;
 	void *buf = NULL;
-	size_t len;
+	size_t len, data;
 	int err;
 
 	if (cmd != VPSHIM_IOCTL_VIDEO_REQUEST)
@@ -289,10 +382,19 @@ static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned l
 		err = -EFAULT;
 		goto out;
 	}
+	err = vpshim_state_bounce_in(&req, buf, &bounce);
+	if (err)
+		goto out;
 	err = vpshim_request_run(rdev, vf, &req, buf, &information);
 	if (err)
 		goto out;
-	if (information && copy_to_user(out, buf, information)) {
+	data = vpshim_request_data_len(req.status, information, req.out_length);
+	vpshim_state_bounce_out(buf, data, &bounce, &write_state);
+	if (data && copy_to_user(out, buf, data)) {
+		err = -EFAULT;
+		goto out;
+	}
+	if (write_state && copy_to_user(bounce.user, bounce.kernel, bounce.len)) {
 		err = -EFAULT;
 		goto out;
 	}
@@ -300,6 +402,7 @@ static long vpshim_request_ioctl(struct file *file, unsigned int cmd, unsigned l
 	if (copy_to_user(argp, &req, sizeof(req)))
 		err = -EFAULT;
 out:
+	vpshim_state_bounce_free(&bounce);
 	kvfree(buf);
 up:
 	up(&rdev->slots);
@@ -444,8 +547,8 @@ int vpshim_kernel_request(struct vpshim_device *vdev, ULONG code, const void *in
 	else
 		err = vpshim_request_call(vdev, NULL, code, buf, in_len, out_len, status, &info);
 	mutex_unlock(&rdev->req_lock);
-	if (!err && info)
-		memcpy(out, buf, info);
+	if (!err)
+		memcpy(out, buf, vpshim_request_data_len(*status, info, out_len));
 	if (information)
 		*information = err ? 0 : info;
 	kvfree(buf);

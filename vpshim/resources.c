@@ -83,6 +83,9 @@ static bool vpshim_ids_match(struct pci_dev *pdev, PVOID vendor_id, PVOID device
  * Windows: gets the PnP-assigned ranges and claims them in the registry.
  * Linux: reads the PCI BARs and claims them with pci_request_regions().
  *
+ * Context: PASSIVE_LEVEL (it claims resources and may sleep); refused with
+ * ERROR_INVALID_PARAMETER and a message from atomic context.
+ *
  * Return: NO_ERROR; ERROR_DEV_NOT_EXIST when the device is not PCI, does not
  * have the requested IDs, or its ranges are owned by another driver;
  * ERROR_MORE_DATA when it has more ranges than @NumAccessRanges (the first
@@ -99,7 +102,7 @@ VP_STATUS VideoPortGetAccessRanges(PVOID HwDeviceExtension, ULONG NumRequestedRe
 	int bar, err;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev)
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return ERROR_INVALID_PARAMETER;
 	pdev = vdev->pdev;
 	if (!pdev || !vpshim_ids_match(pdev, VendorId, DeviceId))
@@ -372,6 +375,7 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, 
 	map->wc = wc;
 	map->kind = kind;
 	map->owner = owner;
+	map->for_request = owner;
 	if (io)
 		map->cookie = (void *)(uintptr_t)start;
 	else if (wc)
@@ -402,6 +406,9 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, 
  * in ranges the device owns (its BARs, or ranges VideoPortVerifyAccessRanges
  * claimed) and may span several (see vpshim_range_ok()).
  *
+ * Context: PASSIVE_LEVEL (ioremap() sleeps); NULL and a message from atomic
+ * context.
+ *
  * Return: the address to pass to the accessors, or NULL if the range is
  * empty, not the device's, or cannot be mapped.
  */
@@ -413,7 +420,7 @@ PVOID VideoPortGetDeviceBase(PVOID HwDeviceExtension, PHYSICAL_ADDRESS IoAddress
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev)
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return NULL;
 	if (!vpshim_range_ok(vdev, start, NumberOfUchars, io)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
@@ -442,6 +449,9 @@ static void vpshim_unmap(struct vpshim_mapping *map)
  * Windows: unmaps a range mapped by VideoPortGetDeviceBase. Linux: iounmap()
  * for memory space. An address that is not a live mapping of this device is
  * refused with a message.
+ *
+ * Context: PASSIVE_LEVEL (iounmap() sleeps); from atomic context refused with a
+ * message, the mapping then released at unbind.
  */
 void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 {
@@ -449,7 +459,8 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev)
+	/* Refused at DISPATCH_LEVEL: the mapping stays, released at unbind. */
+	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
 	mutex_lock(&vdev->lock);
 	list_for_each_entry(map, &vdev->mappings, node) {
@@ -476,7 +487,8 @@ EXPORT_SYMBOL_VPSHIM(VideoPortFreeDeviceBase);
  * @owner: the file whose request is asking, or NULL outside requests
  *
  * An address that came from user space can only release what a request of
- * the same file mapped, never the miniport's own mappings.
+ * the same file mapped, or a request of a file since closed; never the
+ * miniport's own mappings.
  *
  * Return: true if @addr was inside one, now unmapped.
  */
@@ -489,7 +501,8 @@ bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct fil
 	list_for_each_entry(map, &vdev->mappings, node) {
 		uintptr_t base = (uintptr_t)map->cookie;
 
-		if (map->kind == VPSHIM_MAP_MEMORY && (!owner || map->owner == owner) &&
+		if (map->kind == VPSHIM_MAP_MEMORY &&
+		    (!owner || map->owner == owner || (map->for_request && !map->owner)) &&
 		    a >= base && a - base < map->len) {
 			list_del(&map->node);
 			found = map;
@@ -503,30 +516,31 @@ bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct fil
 }
 
 /**
- * vpshim_unmap_owned() - release the kernel mappings a file's requests made
+ * vpshim_disown_mappings() - a request device file closes: its kernel mappings stay
  * @vdev: the device
  * @owner: the request device file, being released
  *
- * Return: the number released.
+ * On Windows a system-space mapping belongs to no process: the miniport may
+ * keep the address MAP_VIDEO_MEMORY returned and use it after the caller is
+ * gone (samples/compat/kmap does). So the mappings the file's requests made
+ * stay until the miniport unmaps them or the adapter unbinds; they only stop
+ * counting toward the file's cap (they still count toward the device's).
+ *
+ * Return: the number of mappings the file held.
  */
-unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner)
+unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *owner)
 {
-	struct vpshim_mapping *map, *tmp;
+	struct vpshim_mapping *map;
 	unsigned int n = 0;
-	LIST_HEAD(gone);
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
+	list_for_each_entry(map, &vdev->mappings, node) {
 		if (map->owner == owner) {
-			list_move(&map->node, &gone);
+			map->owner = NULL;
 			n++;
 		}
 	}
 	mutex_unlock(&vdev->lock);
-	list_for_each_entry_safe(map, tmp, &gone, node) {
-		list_del(&map->node);
-		vpshim_unmap(map);
-	}
 	return n;
 }
 

@@ -31,6 +31,12 @@
 enum vpshim_object_kind {
 	VPSHIM_SPIN_LOCK,
 	VPSHIM_EVENT,
+	/*
+	 * A spin lock deleted at DISPATCH_LEVEL: no longer live, freed at the
+	 * next deletion at PASSIVE_LEVEL or at unbind (its lockdep key can only
+	 * be unregistered where the caller may sleep).
+	 */
+	VPSHIM_DEAD_SPIN_LOCK,
 };
 
 /* The part every tracked object shares. */
@@ -49,6 +55,7 @@ struct _VIDEO_PORT_SPIN_LOCK {
 
 struct _VIDEO_PORT_EVENT {
 	struct vpshim_object obj;
+	struct rcu_head rcu;		/* freed after lookups in flight */
 	spinlock_t lock;		/* protects signaled */
 	wait_queue_head_t wq;
 	bool signaled;
@@ -94,13 +101,30 @@ static bool vpshim_object_remove(struct vpshim_device *vdev, void *ptr,
 	struct vpshim_object *obj;
 	bool removed = false;
 
-	spin_lock(&vdev->objects_lock);
+	/* Bottom halves off: a DPC may delete too; rhashtable needs IRQs on. */
+	spin_lock_bh(&vdev->objects_lock);
 	obj = rhashtable_lookup_fast(&vdev->objects, &ptr, vpshim_object_params);
 	if (obj && obj->kind == kind)
 		removed = !rhashtable_remove_fast(&vdev->objects, &obj->hnode,
 						  vpshim_object_params);
-	spin_unlock(&vdev->objects_lock);
+	spin_unlock_bh(&vdev->objects_lock);
 	return removed;
+}
+
+/* Mark the live spin lock @ptr dead (see VPSHIM_DEAD_SPIN_LOCK); false if not live. */
+static bool vpshim_object_bury(struct vpshim_device *vdev, void *ptr)
+{
+	struct vpshim_object *obj;
+	bool buried = false;
+
+	spin_lock_bh(&vdev->objects_lock);
+	obj = rhashtable_lookup_fast(&vdev->objects, &ptr, vpshim_object_params);
+	if (obj && obj->kind == VPSHIM_SPIN_LOCK) {
+		WRITE_ONCE(obj->kind, VPSHIM_DEAD_SPIN_LOCK);
+		buried = true;
+	}
+	spin_unlock_bh(&vdev->objects_lock);
+	return buried;
 }
 
 /**
@@ -161,24 +185,71 @@ static void vpshim_spin_lock_free(PSPIN_LOCK lock)
 	kfree(lock);
 }
 
+/* Free the spin locks deleted at DISPATCH_LEVEL; the caller may sleep. */
+static void vpshim_spin_lock_reap(struct vpshim_device *vdev)
+{
+	struct _VIDEO_PORT_SPIN_LOCK *dead;
+	struct rhashtable_iter iter;
+	struct vpshim_object *obj;
+
+	for (;;) {
+		dead = NULL;
+		rhashtable_walk_enter(&vdev->objects, &iter);
+		rhashtable_walk_start(&iter);
+		while ((obj = rhashtable_walk_next(&iter))) {
+			if (!IS_ERR(obj) && READ_ONCE(obj->kind) == VPSHIM_DEAD_SPIN_LOCK) {
+				dead = container_of(obj, struct _VIDEO_PORT_SPIN_LOCK, obj);
+				break;
+			}
+		}
+		rhashtable_walk_stop(&iter);
+		rhashtable_walk_exit(&iter);
+		if (!dead || !vpshim_object_remove(vdev, dead, VPSHIM_DEAD_SPIN_LOCK))
+			return;
+		synchronize_rcu();
+		vpshim_spin_lock_free(dead);
+	}
+}
+
 /**
  * VideoPortDeleteSpinLock() - delete a spin lock
  * @HwDeviceExtension: the miniport's device extension
  * @SpinLock: a lock from VideoPortCreateSpinLock()
  *
- * Windows: frees the lock. Linux: untracks and frees it; it must not be
- * held. Called at PASSIVE_LEVEL.
+ * Windows: frees the lock, at IRQL <= DISPATCH_LEVEL. Linux: untracks it
+ * (it must not be held); at PASSIVE_LEVEL it is freed at once, at
+ * DISPATCH_LEVEL at the next deletion at PASSIVE_LEVEL or at unbind (its
+ * lockdep class can only be dropped where the caller may sleep).
  *
  * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension, an
- * unknown or already deleted lock, or a call above PASSIVE_LEVEL.
+ * unknown, held or already deleted lock, or a call above DISPATCH_LEVEL.
  */
 VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 {
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+	if (!vdev)
 		return ERROR_INVALID_PARAMETER;
+	if (vpshim_above_dispatch()) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "called above DISPATCH_LEVEL; refused");
+		return ERROR_INVALID_PARAMETER;
+	}
+	if (!vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_))
+		return ERROR_INVALID_PARAMETER;
+	if (spin_is_locked(&SpinLock->lock)) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "spin lock %p is held; not deleted",
+			      SpinLock);
+		return ERROR_INVALID_PARAMETER;
+	}
+	if (vpshim_in_atomic()) {
+		if (!vpshim_object_bury(vdev, SpinLock)) {
+			vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live spin lock",
+				      SpinLock);
+			return ERROR_INVALID_PARAMETER;
+		}
+		return NO_ERROR;
+	}
 	if (!vpshim_object_remove(vdev, SpinLock, VPSHIM_SPIN_LOCK)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live spin lock", SpinLock);
 		return ERROR_INVALID_PARAMETER;
@@ -186,6 +257,7 @@ VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 	/* Lookups in flight on other CPUs may still hold the pointer. */
 	synchronize_rcu();
 	vpshim_spin_lock_free(SpinLock);
+	vpshim_spin_lock_reap(vdev);
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortDeleteSpinLock);
@@ -363,25 +435,29 @@ EXPORT_SYMBOL_VPSHIM(VideoPortCreateEvent);
  * @HwDeviceExtension: the miniport's device extension
  * @pEvent: an event from VideoPortCreateEvent()
  *
- * Windows: frees the event. Linux: untracks and frees it; nobody may be
- * waiting on it. Called at PASSIVE_LEVEL.
+ * Windows: frees the event, at IRQL <= DISPATCH_LEVEL. Linux: untracks it
+ * and frees it after an RCU grace period (lookups in flight may hold it);
+ * nobody may be waiting on it.
  *
- * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension or an
- * unknown or already deleted event.
+ * Return: NO_ERROR; ERROR_INVALID_PARAMETER for an invalid extension, an
+ * unknown or already deleted event, or a call above DISPATCH_LEVEL.
  */
 VP_STATUS VideoPortDeleteEvent(PVOID HwDeviceExtension, PEVENT pEvent)
 {
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
+	if (!vdev)
 		return ERROR_INVALID_PARAMETER;
+	if (vpshim_above_dispatch()) {
+		vpshim_misuse(vdev, __func__, _RET_IP_, "called above DISPATCH_LEVEL; refused");
+		return ERROR_INVALID_PARAMETER;
+	}
 	if (!vpshim_object_remove(vdev, pEvent, VPSHIM_EVENT)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live event", pEvent);
 		return ERROR_INVALID_PARAMETER;
 	}
-	synchronize_rcu();
-	kfree(pEvent);
+	kfree_rcu(pEvent, rcu);
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortDeleteEvent);
@@ -701,9 +777,11 @@ static void vpshim_sync_free_leaked(void *ptr, void *arg)
 	struct vpshim_object *obj = ptr;
 	struct vpshim_device *vdev = arg;
 
-	dev_warn(vdev->dev, "vpshim: %s %p never deleted; freeing it\n",
-		 obj->kind == VPSHIM_SPIN_LOCK ? "spin lock" : "event", obj);
-	if (obj->kind == VPSHIM_SPIN_LOCK)
+	/* Deleted at DISPATCH_LEVEL: not a leak, only freed late. */
+	if (obj->kind != VPSHIM_DEAD_SPIN_LOCK)
+		dev_warn(vdev->dev, "vpshim: %s %p never deleted; freeing it\n",
+			 obj->kind == VPSHIM_SPIN_LOCK ? "spin lock" : "event", obj);
+	if (obj->kind != VPSHIM_EVENT)
 		vpshim_spin_lock_free(container_of(obj, struct _VIDEO_PORT_SPIN_LOCK, obj));
 	else
 		kfree(container_of(obj, struct _VIDEO_PORT_EVENT, obj));
@@ -717,7 +795,10 @@ static void vpshim_sync_free_leaked(void *ptr, void *arg)
  */
 unsigned int vpshim_sync_release_all(struct vpshim_device *vdev)
 {
-	unsigned int leaked = atomic_read(&vdev->objects.nelems);
+	unsigned int leaked;
+
+	vpshim_spin_lock_reap(vdev);
+	leaked = atomic_read(&vdev->objects.nelems);
 
 	rhashtable_free_and_destroy(&vdev->objects, vpshim_sync_free_leaked, vdev);
 	return leaked;

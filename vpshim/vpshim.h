@@ -70,7 +70,8 @@ struct vpshim_mapping {
 	bool io_space;
 	bool wc;			/* ioremap_wc() */
 	enum vpshim_mapping_kind kind;
-	struct file *owner;		/* made for this file's request, or NULL */
+	struct file *owner;		/* made for this file's request, while it is open */
+	bool for_request;		/* made while a request ran: counts to the caps */
 };
 
 struct vpshim_file;
@@ -368,7 +369,7 @@ bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u64 len, bool io);
 void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, bool wc,
 		       enum vpshim_mapping_kind kind, struct file *owner);
 bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct file *owner);
-unsigned int vpshim_unmap_owned(struct vpshim_device *vdev, struct file *owner);
+unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *owner);
 
 /*
  * A message about a miniport's misuse: ratelimited, naming the device, the

@@ -31,14 +31,25 @@
  * @in_buffer: user address of the input buffer, or 0 when @in_length is 0
  * @out_buffer: user address of the output buffer, or 0 when @out_length is 0
  * @information: out: bytes the miniport returned in @out_buffer (never more
- *	than @out_length)
+ *	than @out_length); with @status ERROR_INSUFFICIENT_BUFFER (122) or
+ *	ERROR_MORE_DATA (234), the size the miniport said it needs, which may
+ *	exceed @out_length (with ERROR_MORE_DATA the first @out_length bytes
+ *	are written, with ERROR_INSUFFICIENT_BUFFER none)
  * @reserved: must be zero
+ *
+ * IOCTL_VIDEO_SAVE_HARDWARE_STATE and IOCTL_VIDEO_RESTORE_HARDWARE_STATE
+ * take a VIDEO_HARDWARE_STATE as input whose StateHeader points to the
+ * caller's state buffer of StateLength bytes (at most the request limit):
+ * the miniport works on a kernel copy, written back to that buffer after a
+ * save when the miniport wrote it.
  *
  * The ioctl returns 0 when the miniport saw the request (whatever its
  * @status), or -1 with errno: EINVAL for a malformed request, EFAULT for an
  * unreadable or unwritable buffer, ENOTTY for a code of another device type,
  * ENOMEM, ENODEV once the adapter is unbound, EINTR when interrupted while
- * waiting for an earlier request.
+ * waiting for an earlier request, EBUSY for a request that would change the
+ * display while a kernel driver (the DRM bridge) drives it, EPERM for an
+ * answer holding a kernel address that cannot be translated.
  */
 struct vpshim_video_request {
 	__u32 code;

@@ -265,7 +265,14 @@ static void vpshim_drm_blit(struct vpshim_drm *vd, const struct iosys_map *src,
 	if (!vpshim_display_clip(m, vd->fb_len, clip->x1, clip->y1, clip->x2, clip->y2,
 				 &offset))
 		return;
-	iosys_map_set_vaddr_iomem(&dst, vd->fb + offset);
+	/*
+	 * x86 may write its write-combined mappings with plain stores, which
+	 * memcpy() makes wide; elsewhere device memory takes memcpy_toio().
+	 */
+	if (IS_ENABLED(CONFIG_X86))
+		iosys_map_set_vaddr(&dst, (void __force *)(vd->fb + offset));
+	else
+		iosys_map_set_vaddr_iomem(&dst, vd->fb + offset);
 	drm_fb_memcpy(&dst, &dst_pitch, src, fb, clip);
 }
 
