@@ -30,7 +30,9 @@ typedef UCHAR			KIRQL, *PKIRQL;
  * ASSERT: a checked build (DBG=1) reports a failed assertion through
  * VideoPortDebugPrint (video.h) at the Error level where Windows would break
  * into the debugger, and the expression is FALSE, as in Windows. A free build
- * does not evaluate the expression. Linux code has assertions of its own.
+ * does not evaluate the expression, but still names it (inside sizeof), so
+ * "status = f(); ASSERT(status == NO_ERROR);" does not become "set but not
+ * used" under W=1. Linux code has assertions of its own.
  */
 #ifndef VPSHIM_KERNEL_SIDE
 #if defined(DBG) && DBG
@@ -39,8 +41,8 @@ typedef UCHAR			KIRQL, *PKIRQL;
 					 (msg), #exp, __FILE__, __LINE__), FALSE) : TRUE)
 #define ASSERT(exp)		ASSERTMSG("", exp)
 #else
-#define ASSERTMSG(msg, exp)	((void)0)
-#define ASSERT(exp)		((void)0)
+#define ASSERTMSG(msg, exp)	((void)sizeof((exp) ? 1 : 0))
+#define ASSERT(exp)		((void)sizeof((exp) ? 1 : 0))
 #endif
 #define NT_ASSERT(exp)		ASSERT(exp)
 #define NT_ASSERTMSG(msg, exp)	ASSERTMSG(msg, exp)

@@ -22,7 +22,7 @@ bash "$VPSHIM_ROOT/scripts/kernels.sh" list | while read -r ver arch kdir; do
 	build=$(build_modules "matrix-$ver-$arch" "$kdir" W=1 C=2)
 	label="external: $ver"
 	if flock "$VPSHIM_CACHE/.build.lock" make -C "$build" KDIR="$kdir" DESTDIR="$root" \
-		install-dev >"$VPSHIM_OUT/external-install-$ver.log" 2>&1; then
+		$(kbuild_args "$kdir") install-dev >"$VPSHIM_OUT/external-install-$ver.log" 2>&1; then
 		pass "$label: make install-dev installs headers, vpshim.mk and Module.symvers"
 	else
 		tail -n 15 "$VPSHIM_OUT/external-install-$ver.log"
@@ -35,7 +35,7 @@ bash "$VPSHIM_ROOT/scripts/kernels.sh" list | while read -r ver arch kdir; do
 	cp "$VPSHIM_ROOT"/samples/bochs/bochs_miniport.c "$VPSHIM_ROOT"/samples/bochs/bochs_glue.c \
 		"$VPSHIM_ROOT"/samples/external/Kbuild "$VPSHIM_ROOT"/samples/external/Makefile "$work/"
 	logf="$VPSHIM_OUT/external-build-$ver.log"
-	flock "$VPSHIM_CACHE/.build.lock" make -C "$work" KDIR="$kdir" \
+	flock "$VPSHIM_CACHE/.build.lock" make -C "$work" KDIR="$kdir" $(kbuild_args "$kdir") \
 		VPSHIM_DIR="$root/usr/src/vpshim-$version" W=1 >"$logf" 2>&1 || true
 	check "$label: a miniport in its own directory builds against the installed vpshim" \
 		test -f "$work/vp_mydrv.ko"

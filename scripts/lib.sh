@@ -52,6 +52,16 @@ uml_build_dir() { echo "$VPSHIM_CACHE/uml-${1:-6.1}-${2:-test}"; }
 # Copy the sources to a build directory of their own, so builds for different
 # kernels (Debian's, UML) never share object files, and build there.
 # $1: target name, $2: KDIR, rest: extra make arguments.
+# Make arguments every module build against $1 needs: the pahole version
+# the tree was configured with (7.x warns when the installed pahole differs,
+# and BTF is off in the trees we prepare).
+kbuild_args() {
+	local v
+	v=$(sed -n 's/^CONFIG_PAHOLE_VERSION=//p' "$1/.config" 2>/dev/null)
+	[ -n "$v" ] && echo "PAHOLE_VERSION=$v"
+	return 0
+}
+
 build_modules() {
 	local target=$1 kdir=$2 dir
 	shift 2
@@ -61,7 +71,8 @@ build_modules() {
 		(cd "$dir" && tar -xf -)
 	# One build at a time on this machine (two cores): concurrent callers wait.
 	flock "$VPSHIM_CACHE/.build.lock" \
-		make -C "$kdir" M="$dir" "$@" modules >"$VPSHIM_OUT/build-$target.log" 2>&1 ||
+		make -C "$kdir" M="$dir" $(kbuild_args "$kdir") "$@" modules \
+		>"$VPSHIM_OUT/build-$target.log" 2>&1 ||
 		{ tail -n 30 "$VPSHIM_OUT/build-$target.log" >&2; die "module build for $target failed"; }
 	echo "$dir"
 }

@@ -9,9 +9,13 @@
 #      DMA-API debug and fault injection: Debian's 6.1 source (patched to run
 #      on any x86-64 host) and the newest 7.x;
 #   3. the samples on Debian's real 6.1 kernel under QEMU (x86-64), on the
-#      pc machine and on q35 behind an emulated Intel IOMMU;
+#      pc machine and on q35 behind an emulated Intel IOMMU, the DRM bridge
+#      on the Bochs sample included; the compatibility corpus (miniports in
+#      the styles of real DDK sources, samples/compat/) and the request
+#      fuzzer on the same two machines;
 #   4. the kernel matrix: vpshim and the samples built against 6.1, 6.12
-#      and the newest 7.x, for x86-64 and arm64, and the DKMS package;
+#      and the newest 7.x, for x86-64 and arm64; a miniport built outside
+#      the tree against the installed vpshim; the DKMS package;
 #   5. the edu sample on Debian's arm64 kernel under QEMU: coherent,
 #      non-coherent and behind an SMMUv3.
 # Every check counts; the last line is "N passed, N failed".
@@ -39,7 +43,11 @@ step "Windows headers and exports" bash "$VPSHIM_ROOT/scripts/headercheck.sh" \
 step "INF tool" bash "$VPSHIM_ROOT/scripts/inf-test.sh"
 step "KUnit under UML" bash "$VPSHIM_ROOT/scripts/kunit.sh"
 step "QEMU with Debian's kernel (x86-64)" bash "$VPSHIM_ROOT/scripts/qemu.sh" test
+step "compatibility corpus" bash "$VPSHIM_ROOT/scripts/corpus.sh"
+step "request fuzzer" env VPSHIM_FUZZ_SECONDS="${VPSHIM_FUZZ_SECONDS:-45}" \
+	bash "$VPSHIM_ROOT/scripts/fuzz.sh"
 step "kernel matrix" bash "$VPSHIM_ROOT/scripts/matrix.sh"
+step "out-of-tree miniport" bash "$VPSHIM_ROOT/scripts/external-test.sh"
 step "DKMS" bash "$VPSHIM_ROOT/scripts/dkms.sh"
 step "QEMU with Debian's kernel (arm64)" bash "$VPSHIM_ROOT/scripts/qemu-arm64.sh"
 

@@ -22,4 +22,7 @@ $(error vpshim is not installed for $(VPSHIM_KERNELRELEASE) under $(VPSHIM_DIR):
 endif
 
 ccflags-y += -I$(VPSHIM_DIR)/include -I$(VPSHIM_DIR)/linux -I$(VPSHIM_KDIR)
+# Idioms of DDK sources GCC warns about by default: pool tags written as
+# multi-character constants ('Xpvd') and register tables initialised flat.
+ccflags-y += -Wno-multichar -Wno-missing-braces
 KBUILD_EXTRA_SYMBOLS += $(VPSHIM_KDIR)/Module.symvers

@@ -667,9 +667,10 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_outgoing);
  *
  * When a file is released its process mappings are already gone (each vma
  * held the file), so only the records go; the kernel mappings its requests
- * made stay the device's (see vpshim_disown_mappings()). At unbind (@file NULL) every record goes, each marked
- * revoked first: vpshim_request_remove() then pulls the pages out of the
- * processes, and a new fault gets SIGBUS.
+ * made stay the device's (see vpshim_disown_mappings()). At unbind (@file
+ * NULL) every record goes, each marked revoked first:
+ * vpshim_request_remove() then pulls the pages out of the processes, and a
+ * new fault gets SIGBUS.
  */
 void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file)
 {

@@ -237,11 +237,13 @@ VP_STATUS VideoPortDeleteSpinLock(PVOID HwDeviceExtension, PSPIN_LOCK SpinLock)
 	}
 	if (!vpshim_object_get(vdev, SpinLock, VPSHIM_SPIN_LOCK, __func__, _RET_IP_))
 		return ERROR_INVALID_PARAMETER;
-	if (spin_is_locked(&SpinLock->lock)) {
+	/* Held by anyone (not a lockdep question): taking it would fail. */
+	if (!spin_trylock_bh(&SpinLock->lock)) {
 		vpshim_misuse(vdev, __func__, _RET_IP_, "spin lock %p is held; not deleted",
 			      SpinLock);
 		return ERROR_INVALID_PARAMETER;
 	}
+	spin_unlock_bh(&SpinLock->lock);
 	if (vpshim_in_atomic()) {
 		if (!vpshim_object_bury(vdev, SpinLock)) {
 			vpshim_misuse(vdev, __func__, _RET_IP_, "%p is not a live spin lock",

@@ -57,7 +57,6 @@ typedef struct _EDU_EXTENSION {
 	BOOLEAN PacketActive;
 	PVP_SCATTER_GATHER_LIST PacketList;	/* this round's, from HwVidExecuteDma */
 	ULONG PacketElement;			/* the element the device is moving */
-	LONG PacketInFlight;			/* an element started, its DPC not yet run */
 	ULONG PacketDeviceOffset;		/* where in its buffer */
 	BOOLEAN PacketToRam;
 	PEVENT PacketDone;
@@ -265,7 +264,6 @@ static VOID EduPacketElement(PEDU_EXTENSION Ext)
 		VideoPortSetEvent(Ext, Ext->PacketDone);
 		return;
 	}
-	VideoPortInterlockedExchange(&Ext->PacketInFlight, 1);
 	EduWrite(Ext, EDU_DMA_SOURCE, Ext->PacketToRam ? device : e->Address.LowPart);
 	EduWrite(Ext, EDU_DMA_DEST, Ext->PacketToRam ? e->Address.LowPart : device);
 	EduWrite(Ext, EDU_DMA_COUNT, e->Length);
@@ -291,11 +289,7 @@ static VOID EduPacketDpc(PVOID HwDeviceExtension, PVOID Context)
 	PEDU_EXTENSION ext = HwDeviceExtension;
 
 	VideoPortInterlockedIncrement(&ext->Dpcs);
-	/*
-	 * Late, after a timeout: nothing to do. The element counts once: a
-	 * stale DPC of an abandoned round must not advance the next one.
-	 */
-	if (!ext->PacketList || !VideoPortInterlockedExchange(&ext->PacketInFlight, 0))
+	if (!ext->PacketList)		/* late, after a timeout: nothing to do */
 		return;
 	ext->PacketDeviceOffset += ext->PacketList->Elements[ext->PacketElement].Length;
 	if (++ext->PacketElement < ext->PacketList->NumberOfElements)
@@ -486,7 +480,6 @@ static BOOLEAN EduPacketRound(PEDU_EXTENSION Ext, PVP_DMA_ADAPTER Adapter, PVOID
 	 * CPUs: NO_ERROR with the data not yet moved).
 	 */
 	VideoPortClearEvent(Ext, Ext->PacketDone);
-	VideoPortInterlockedExchange(&Ext->PacketInFlight, 0);
 	if (VideoPortStartDma(Ext, Adapter, Mdl, Offset, Length, EduExecuteDma, NULL,
 			      ToDevice) != NO_ERROR)
 		return FALSE;
