@@ -152,8 +152,7 @@ blog="$VPSHIM_OUT/build-inftest.log"
 built() {
 	local mods="stdvga:stdvga multiarch:cfx" m case stem
 	mkdir -p "$bdir"
-	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench) |
-		(cd "$bdir" && tar -xf -)
+	sync_sources "$bdir" Kbuild Makefile dkms.conf include vpshim samples kunit bench
 	rm -rf "$bdir/inftest"
 	for m in $mods; do
 		case=${m%%:*} stem=${m##*:}

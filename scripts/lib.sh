@@ -62,13 +62,59 @@ kbuild_args() {
 	return 0
 }
 
+# Copy the named parts of the tree into the build directory $1, touching
+# only files whose contents changed (they get the current time, so make
+# rebuilds exactly what changed even when a source is older than its
+# object, as after a checkout of older files) and removing sources that
+# are gone (Kbuild's wildcards would still see them).
+sync_sources() {
+	local dir=$1
+	shift
+	(cd "$VPSHIM_ROOT" && tar -cf - "$@") | python3 -c '
+import io, os, sys, tarfile
+dest = sys.argv[1]
+manifest = os.path.join(dest, ".vpshim-sources")
+# A directory this function has not filled before may hold sources older
+# than their objects (copies that kept their times): write every file.
+fresh = not os.path.exists(manifest)
+seen = set()
+with tarfile.open(fileobj=io.BytesIO(sys.stdin.buffer.read())) as tar:
+    for m in tar:
+        path = os.path.join(dest, m.name)
+        if m.isdir():
+            os.makedirs(path, exist_ok=True)
+            continue
+        if not m.isfile():
+            continue
+        seen.add(os.path.normpath(path))
+        data = tar.extractfile(m).read()
+        try:
+            with open(path, "rb") as f:
+                if not fresh and f.read() == data:
+                    continue
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as f:
+            f.write(data)
+        os.chmod(path, m.mode & 0o777)
+try:
+    with open(manifest) as f:
+        for path in f.read().splitlines():
+            if path not in seen and os.path.exists(path):
+                os.unlink(path)
+except FileNotFoundError:
+    pass
+with open(manifest, "w") as f:
+    f.write("".join(p + "\n" for p in sorted(seen)))
+' "$dir" "$@"
+}
+
 build_modules() {
 	local target=$1 kdir=$2 dir
 	shift 2
 	dir="$VPSHIM_OUT/build-$target"
 	mkdir -p "$dir"
-	(cd "$VPSHIM_ROOT" && tar -cf - Kbuild Makefile dkms.conf include vpshim samples kunit bench scripts/vpshim.mk) |
-		(cd "$dir" && tar -xf -)
+	sync_sources "$dir" Kbuild Makefile dkms.conf include vpshim samples kunit bench scripts/vpshim.mk
 	# One build at a time on this machine (two cores): concurrent callers wait.
 	flock "$VPSHIM_CACHE/.build.lock" \
 		make -C "$kdir" M="$dir" $(kbuild_args "$kdir") "$@" modules \

