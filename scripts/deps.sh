@@ -9,7 +9,8 @@ pkgs=(build-essential flex bison bc kmod libelf-dev libssl-dev python3 xz-utils
       linux-headers-amd64 linux-source-6.1 qemu-system-x86 busybox-static cpio
       sparse perl dpkg-dev patch debian-archive-keyring
       gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-system-arm device-tree-compiler
-      dkms gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev binutils)
+      dkms gcc-mingw-w64-x86-64 mingw-w64-x86-64-dev binutils
+      seabios libx86emu-dev)
 
 missing=()
 for p in "${pkgs[@]}"; do

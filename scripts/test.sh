@@ -13,10 +13,13 @@
 #      on the Bochs sample included; the compatibility corpus (miniports in
 #      the styles of real DDK sources, samples/compat/) and the request
 #      fuzzer on the same two machines;
-#   4. the kernel matrix: vpshim and the samples built against 6.1, 6.12
+#   4. the video BIOS: the real-mode interpreter in user space (unit tests,
+#      fuzzing, a differential test against libx86emu, the benchmark) and
+#      the VBE sample on QEMU's std VGA and Cirrus adapters, pc and q35;
+#   5. the kernel matrix: vpshim and the samples built against 6.1, 6.12
 #      and the newest 7.x, for x86-64 and arm64; a miniport built outside
 #      the tree against the installed vpshim; the DKMS package;
-#   5. the edu sample on Debian's arm64 kernel under QEMU: coherent,
+#   6. the edu sample on Debian's arm64 kernel under QEMU: coherent,
 #      non-coherent and behind an SMMUv3.
 # Every check counts; the last line is "N passed, N failed".
 set -uo pipefail
@@ -46,6 +49,9 @@ step "QEMU with Debian's kernel (x86-64)" bash "$VPSHIM_ROOT/scripts/qemu.sh" te
 step "compatibility corpus" bash "$VPSHIM_ROOT/scripts/corpus.sh"
 step "request fuzzer" env VPSHIM_FUZZ_SECONDS="${VPSHIM_FUZZ_SECONDS:-45}" \
 	bash "$VPSHIM_ROOT/scripts/fuzz.sh"
+step "real-mode interpreter (user space)" bash "$VPSHIM_ROOT/scripts/x86emu-test.sh" \
+	--seconds "${VPSHIM_X86EMU_SECONDS:-10}"
+step "VBE sample on QEMU (video BIOS)" bash "$VPSHIM_ROOT/scripts/qemu-vbe.sh"
 step "kernel matrix" bash "$VPSHIM_ROOT/scripts/matrix.sh"
 step "out-of-tree miniport" bash "$VPSHIM_ROOT/scripts/external-test.sh"
 step "DKMS" bash "$VPSHIM_ROOT/scripts/dkms.sh"

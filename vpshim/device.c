@@ -313,6 +313,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);
 	kvfree(vdev->rom_image);
+	vpshim_int10_free(vdev);
 	vpshim_children_free(vdev);
 	vpshim_registry_free(vdev);
 	mutex_destroy(&vdev->child_lock);

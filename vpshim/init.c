@@ -120,6 +120,8 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	vdev->hw_query_interface = drv->init.HwQueryInterface;
 	vpshim_fill_config(vdev);
 	vpshim_registry_load_files(vdev);
+	/* An adapter the firmware did not initialise, POSTed when asked. */
+	vpshim_int10_prepare(vdev);
 
 	status = drv->init.HwFindAdapter(vdev->ext, NULL, NULL, &vdev->config, &again);
 	if (status != NO_ERROR) {

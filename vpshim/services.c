@@ -300,9 +300,8 @@ BOOLEAN VideoPortGetAgpServices(PVOID HwDeviceExtension, PVIDEO_PORT_AGP_SERVICE
 
 	if (AgpServices)
 		*AgpServices = vpshim_agp_services;
-	if (vdev)
-		dev_info_once(vdev->dev, "vpshim: %s: no AGP bus here; the services fail\n",
-			      __func__);
+	if (vdev && vpshim_tell_once(vdev, VPSHIM_TOLD_AGP))
+		dev_info(vdev->dev, "vpshim: %s: no AGP bus here; the services fail\n", __func__);
 	return FALSE;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetAgpServices);
@@ -381,13 +380,15 @@ static size_t vpshim_service_size(VIDEO_PORT_SERVICES type, USHORT version)
  * header with Context = the device extension and reference callbacks, and
  * every callback), so that nothing a miniport calls is NULL even when it
  * ignores the status. The I2C interface (versions 1 and 2) works: vpshim
- * drives I2C over the miniport's line callbacks. The others have callbacks
- * that fail as documented: no AGP bus, no real-mode BIOS (yet), no debug
- * reports, no WC-memory protection.
+ * drives I2C over the miniport's line callbacks. The Int10 interface works
+ * when the adapter has a video BIOS vpshim can run (int10.c). The others
+ * have callbacks that fail as documented: no AGP bus, no debug reports, no
+ * WC-memory protection.
  *
- * Return: NO_ERROR for I2C; ERROR_INVALID_FUNCTION for the others (filled
- * all the same); ERROR_INVALID_PARAMETER for a NULL @Interface or one whose
- * Size is too small to hold the interface (nothing is written then).
+ * Return: NO_ERROR for I2C, and for Int10 on an adapter with a BIOS;
+ * ERROR_INVALID_FUNCTION for the others (filled all the same);
+ * ERROR_INVALID_PARAMETER for a NULL @Interface or one whose Size is too
+ * small to hold the interface (nothing is written then).
  */
 VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES ServicesType,
 				 PINTERFACE Interface)
@@ -424,7 +425,7 @@ VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES Se
 				     Interface->Version >= VIDEO_PORT_AGP_INTERFACE_VERSION_2);
 		break;
 	case VideoPortServicesInt10:
-		status = vpshim_int10_interface((PVIDEO_PORT_INT10_INTERFACE)Interface);
+		status = vpshim_int10_interface(vdev, (PVIDEO_PORT_INT10_INTERFACE)Interface);
 		break;
 	case VideoPortServicesDebugReport: {
 		PVIDEO_PORT_DEBUG_REPORT_INTERFACE dbg = (void *)Interface;
@@ -444,9 +445,9 @@ VP_STATUS VideoPortQueryServices(PVOID HwDeviceExtension, VIDEO_PORT_SERVICES Se
 	default:
 		break;
 	}
-	if (status != NO_ERROR)
-		dev_info_once(vdev->dev, "vpshim: %s: service %d is not provided; its callbacks fail with ERROR_INVALID_FUNCTION\n",
-			      __func__, ServicesType);
+	if (status != NO_ERROR && vpshim_tell_once(vdev, VPSHIM_TOLD_SERVICE + ServicesType))
+		dev_info(vdev->dev, "vpshim: %s: service %d is not provided; its callbacks fail with ERROR_INVALID_FUNCTION\n",
+			 __func__, ServicesType);
 	return status;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortQueryServices);
@@ -467,9 +468,9 @@ VP_STATUS VideoPortCreateSecondaryDisplay(PVOID HwDeviceExtension,
 {
 	struct vpshim_device *vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 
-	if (vdev)
-		dev_info_once(vdev->dev, "vpshim: %s: DualView is not supported; single view\n",
-			      __func__);
+	if (vdev && vpshim_tell_once(vdev, VPSHIM_TOLD_DUALVIEW))
+		dev_info(vdev->dev, "vpshim: %s: DualView is not supported; single view\n",
+			 __func__);
 	return ERROR_INVALID_FUNCTION;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortCreateSecondaryDisplay);
@@ -498,8 +499,9 @@ VP_STATUS VideoPortRegisterBugcheckCallback(PVOID HwDeviceExtension, ULONG Bugch
 		return ERROR_INVALID_PARAMETER;
 	if (!Callback || !BugcheckDataSize)
 		return NO_ERROR;
-	dev_info_once(vdev->dev, "vpshim: %s: Linux has no bug check %#x dump; not registered\n",
-		      __func__, BugcheckCode);
+	if (vpshim_tell_once(vdev, VPSHIM_TOLD_BUGCHECK))
+		dev_info(vdev->dev, "vpshim: %s: Linux has no bug check %#x dump; not registered\n",
+			 __func__, BugcheckCode);
 	return ERROR_INVALID_FUNCTION;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortRegisterBugcheckCallback);
@@ -521,8 +523,8 @@ VP_STATUS VideoPortSetTrappedEmulatorPorts(PVOID HwDeviceExtension, ULONG NumAcc
 {
 	struct vpshim_device *vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 
-	if (vdev)
-		dev_info_once(vdev->dev, "vpshim: %s: no MS-DOS virtual machine here\n", __func__);
+	if (vdev && vpshim_tell_once(vdev, VPSHIM_TOLD_VDM))
+		dev_info(vdev->dev, "vpshim: %s: no MS-DOS virtual machine here\n", __func__);
 	return ERROR_INVALID_PARAMETER;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortSetTrappedEmulatorPorts);

@@ -10,6 +10,7 @@
 #ifndef _VPSHIM_VPSHIM_H_
 #define _VPSHIM_VPSHIM_H_
 
+#include <linux/bitmap.h>
 #include <linux/device.h>
 #include <linux/interrupt.h>
 #include <linux/dma-mapping.h>
@@ -77,6 +78,23 @@ struct vpshim_mapping {
 struct vpshim_file;
 struct vpshim_reqdev;
 struct vpshim_registry;
+struct vpshim_int10;
+
+/*
+ * What a device is told once: a documented failure logs the first time
+ * each device meets it, not once for the whole system.
+ */
+enum vpshim_told {
+	VPSHIM_TOLD_BUS_DATA,
+	VPSHIM_TOLD_HW_TREE,
+	VPSHIM_TOLD_AGP,
+	VPSHIM_TOLD_DUALVIEW,
+	VPSHIM_TOLD_BUGCHECK,
+	VPSHIM_TOLD_VDM,
+	VPSHIM_TOLD_SERVICE,		/* + the VIDEO_PORT_SERVICES value */
+	VPSHIM_TOLD_MAX = VPSHIM_TOLD_SERVICE + 8
+};
+
 /* A child HwGetVideoChildDescriptor reported (power.c). */
 #define VPSHIM_CHILD_DESC_SIZE	256
 struct vpshim_child {
@@ -151,6 +169,12 @@ struct vpshim_device {
 
 	/* registry.c: the adapter key's values */
 	struct vpshim_registry *registry;
+
+	/* documented failures this device was told of (vpshim_tell_once()) */
+	DECLARE_BITMAP(told, VPSHIM_TOLD_MAX);
+
+	/* int10.c: the video BIOS machine, made on first use; an ERR_PTR: none */
+	struct vpshim_int10 *int10;
 
 	/* power.c: children, power states */
 	struct mutex child_lock;		/* children, nr_children */
@@ -291,7 +315,9 @@ bool vpshim_display_clip(const VIDEO_MODE_INFORMATION *m, size_t fb_len, u32 x1,
 
 /* i2c.c, int10.c: the interfaces of VideoPortQueryServices */
 void vpshim_i2c_interface(PINTERFACE iface, USHORT version);
-VP_STATUS vpshim_int10_interface(PVIDEO_PORT_INT10_INTERFACE iface);
+VP_STATUS vpshim_int10_interface(struct vpshim_device *vdev, PVIDEO_PORT_INT10_INTERFACE iface);
+void vpshim_int10_prepare(struct vpshim_device *vdev);
+void vpshim_int10_free(struct vpshim_device *vdev);
 
 /* debugprint.c */
 int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);
@@ -390,5 +416,11 @@ unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *own
 #else
 #define EXPORT_SYMBOL_IF_VPSHIM_KUNIT(sym)
 #endif
+
+/* True the first time @vdev meets @what: log the documented failure then. */
+static inline bool vpshim_tell_once(struct vpshim_device *vdev, unsigned int what)
+{
+	return what < VPSHIM_TOLD_MAX && !test_and_set_bit(what, vdev->told);
+}
 
 #endif /* _VPSHIM_VPSHIM_H_ */
