@@ -7,6 +7,8 @@
  */
 
 #include <kunit/test.h>
+#include <linux/capability.h>
+#include <linux/cred.h>
 
 #include "vpshim_test.h"
 
@@ -194,6 +196,62 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 }
 
 /*
+ * Kernel mappings made for requests are capped per device too, whoever
+ * asks: four requesters fill the device's 256, a fifth gets
+ * ERROR_NOT_ENOUGH_MEMORY, and a mapping given back makes room again.
+ */
+static void request_mappings_capped_per_device(struct kunit *test)
+{
+	struct vpshim_file files[5];
+	struct vpshim_test_device d;
+	struct vpshim_device *vdev;
+	PHYSICAL_ADDRESS pa = { .QuadPart = 0x7100 };
+	ULONG len = 0x10, space = VIDEO_MEMORY_SPACE_IO;
+	unsigned int made[5] = { 0 };
+	PVOID last = NULL, x;
+	int f, i;
+
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	vdev = vpshim_device_get(d.ext, __func__, 0);
+	verify_ports(test, d.ext);
+	vdev->request_task = current;
+	for (f = 0; f < 5; f++) {
+		files[f].file = (struct file *)&files[f];
+		vdev->request_file = &files[f];
+		for (i = 0; i < 64; i++) {
+			x = NULL;
+			if (VideoPortMapMemory(d.ext, pa, &len, &space, &x) != NO_ERROR)
+				break;
+			made[f]++;
+			last = x;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, made[0] + made[1] + made[2] + made[3], 256U);
+	KUNIT_EXPECT_EQ(test, made[4], 0U);
+	x = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &x),
+			(VP_STATUS)ERROR_NOT_ENOUGH_MEMORY);
+	KUNIT_EXPECT_NULL(test, x);
+	/* The miniport's own mappings are not requests': never capped here. */
+	vdev->request_file = NULL;
+	vdev->request_task = NULL;
+	x = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &x),
+			(VP_STATUS)NO_ERROR);
+	/* Room again once a requester gives one back. */
+	vdev->request_task = current;
+	vdev->request_file = &files[3];
+	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, last, NULL), (VP_STATUS)NO_ERROR);
+	vdev->request_file = &files[4];
+	x = NULL;
+	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &x),
+			(VP_STATUS)NO_ERROR);
+	vdev->request_file = NULL;
+	vdev->request_task = NULL;
+	vpshim_test_device_remove(test, &d);
+}
+
+/*
  * Only the thread running a request maps for it: another thread's kernel
  * mapping is the miniport's own, and it cannot map into any process.
  */
@@ -263,14 +321,66 @@ static void kernel_addresses_in_answers(struct kunit *test)
 	vpshim_test_device_remove(test, &d);
 }
 
+/* A miniport's static data: in a module, not in the linear map or vmalloc on every arch. */
+static u64 mapmem_test_static_word = 1;
+
+/*
+ * The same answers for a caller without CAP_SYS_ADMIN (the video group's):
+ * any kernel address in a private answer, a module's static data
+ * included, fails the request; data that only looks like one does not.
+ */
+static void kernel_addresses_refused_without_cap_sys_admin(struct kunit *test)
+{
+	ULONG private_code = CTL_CODE(FILE_DEVICE_VIDEO, 0x801, METHOD_BUFFERED, FILE_ANY_ACCESS);
+	u64 heap = (u64)(uintptr_t)test, module = (u64)(uintptr_t)&mapmem_test_static_word;
+	struct vpshim_file a = { .file = (struct file *)&a };
+	const struct cred *old;
+	struct vpshim_test_device d;
+	struct vpshim_device *vdev;
+	u64 words[2] = { 0 };
+	int as_heap, as_module, as_data, as_ones;
+	struct cred *user;
+
+	user = prepare_creds();
+	KUNIT_ASSERT_NOT_NULL(test, user);
+	cap_lower(user->cap_effective, CAP_SYS_ADMIN);
+	vpshim_test_device_add(test, &d, "vpshim-map", 16);
+	vdev = vpshim_device_get(d.ext, __func__, 0);
+
+	old = override_creds(user);
+	words[1] = heap;
+	as_heap = vpshim_request_outgoing(vdev, &a, private_code, words, sizeof(words));
+	words[1] = module;
+	as_module = vpshim_request_outgoing(vdev, &a, private_code, words, sizeof(words));
+	/*
+	 * Two ULONGs of data, 0x5678 and 0 (not larger: on UML the kernel
+	 * lives in the low half, so most values are somewhere's address).
+	 */
+	words[1] = 0x5678;
+	as_data = vpshim_request_outgoing(vdev, &a, private_code, words, sizeof(words));
+	words[1] = ~0ULL;			/* all ones: a mask, not an address */
+	as_ones = vpshim_request_outgoing(vdev, &a, private_code, words, sizeof(words));
+	revert_creds(old);
+	put_cred(user);
+
+	KUNIT_EXPECT_EQ(test, as_heap, -EPERM);
+	KUNIT_EXPECT_EQ(test, as_module, -EPERM);
+	KUNIT_EXPECT_EQ(test, as_data, 0);
+	KUNIT_EXPECT_EQ(test, as_ones, 0);
+	KUNIT_EXPECT_EQ(test, words[1], ~0ULL);
+	vpshim_test_device_remove(test, &d);
+}
+
 static struct kunit_case vpshim_mapmem_cases[] = {
 	KUNIT_CASE(bad_arguments_are_refused),
 	KUNIT_CASE(ranges_the_device_does_not_own_are_refused),
 	KUNIT_CASE(process_mappings_need_a_request),
 	KUNIT_CASE(kernel_mapping_life),
 	KUNIT_CASE(request_mappings_belong_to_their_file),
+	KUNIT_CASE(request_mappings_capped_per_device),
 	KUNIT_CASE(only_the_request_thread_maps_for_it),
 	KUNIT_CASE(kernel_addresses_in_answers),
+	KUNIT_CASE(kernel_addresses_refused_without_cap_sys_admin),
 	{}
 };
 

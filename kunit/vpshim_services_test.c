@@ -9,7 +9,7 @@
 #include <linux/platform_device.h>
 #include <linux/timekeeping.h>
 
-#include "vpshim.h"
+#include "vpshim_test.h"
 
 static void system_time_is_windows_time(struct kunit *test)
 {
@@ -86,12 +86,48 @@ static void bus_data_needs_pci(struct kunit *test)
 	platform_device_unregister(pdev);
 }
 
+/*
+ * A documented failure is told once per device: the first call of each
+ * device logs, later ones of the same device do not, and every service
+ * type counts apart.
+ */
+static void documented_failures_told_once_per_device(struct kunit *test)
+{
+	struct vpshim_test_device a, b;
+	struct vpshim_device *va, *vb;
+	VIDEO_PORT_AGP_SERVICES agp;
+	bool first, again, other, svc_agp, svc_dbg;
+
+	vpshim_test_device_add(test, &a, "vpshim-svc-told", 8);
+	vpshim_test_device_add(test, &b, "vpshim-svc-told", 8);
+	va = vpshim_device_get(a.ext, __func__, 0);
+	vb = vpshim_device_get(b.ext, __func__, 0);
+	/* The export itself tells device a, so a's next question is "again". */
+	KUNIT_EXPECT_FALSE(test, VideoPortGetAgpServices(a.ext, &agp));
+	first = vpshim_tell_once(vb, VPSHIM_TOLD_AGP);
+	again = vpshim_tell_once(va, VPSHIM_TOLD_AGP);
+	other = vpshim_tell_once(vb, VPSHIM_TOLD_AGP);
+	svc_agp = vpshim_tell_once(va, VPSHIM_TOLD_SERVICE + VideoPortServicesAGP);
+	svc_dbg = vpshim_tell_once(va, VPSHIM_TOLD_SERVICE + VideoPortServicesDebugReport);
+	KUNIT_EXPECT_TRUE(test, first);
+	KUNIT_EXPECT_FALSE(test, again);
+	KUNIT_EXPECT_FALSE(test, other);
+	KUNIT_EXPECT_TRUE(test, svc_agp);
+	KUNIT_EXPECT_TRUE(test, svc_dbg);
+	/* Out of range: never logged, never written past the bitmap. */
+	KUNIT_EXPECT_FALSE(test, vpshim_tell_once(va, VPSHIM_TOLD_MAX));
+	KUNIT_EXPECT_FALSE(test, vpshim_tell_once(va, -1U));
+	vpshim_test_device_remove(test, &a);
+	vpshim_test_device_remove(test, &b);
+}
+
 static struct kunit_case vpshim_services_cases[] = {
 	KUNIT_CASE(system_time_is_windows_time),
 	KUNIT_CASE(performance_counter_counts_nanoseconds),
 	KUNIT_CASE(version_checks_size),
 	KUNIT_CASE(memory_helpers),
 	KUNIT_CASE(bus_data_needs_pci),
+	KUNIT_CASE(documented_failures_told_once_per_device),
 	{}
 };
 

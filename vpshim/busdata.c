@@ -21,8 +21,9 @@ static ULONG vpshim_bus_span(struct vpshim_device *vdev, BUS_DATA_TYPE type, PVO
 			     ULONG offset, ULONG length, const char *func)
 {
 	if (type != PCIConfiguration) {
-		dev_warn_once(vdev->dev, "vpshim: %s: bus data type %d does not exist here; only PCIConfiguration\n",
-			      func, type);
+		if (vpshim_tell_once(vdev, VPSHIM_TOLD_BUS_DATA))
+			dev_warn(vdev->dev, "vpshim: %s: bus data type %d does not exist here; only PCIConfiguration\n",
+				 func, type);
 		return 0;
 	}
 	if (!vdev->pdev || !buffer || offset >= vdev->pdev->cfg_size)
@@ -225,8 +226,9 @@ VP_STATUS VideoPortGetDeviceData(PVOID HwDeviceExtension, VIDEO_DEVICE_DATA_TYPE
 		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL CallbackRoutine");
 		return ERROR_INVALID_PARAMETER;
 	}
-	dev_info_once(vdev->dev, "vpshim: %s: no firmware hardware tree here (type %d)\n",
-		      __func__, DeviceDataType);
+	if (vpshim_tell_once(vdev, VPSHIM_TOLD_HW_TREE))
+		dev_info(vdev->dev, "vpshim: %s: no firmware hardware tree here (type %d)\n",
+			 __func__, DeviceDataType);
 	return ERROR_NO_MORE_DEVICES;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetDeviceData);

@@ -550,7 +550,14 @@ static bool vpshim_is_kernel_address(u64 v)
 {
 	const void *p = (const void *)(unsigned long)v;
 
-	return is_vmalloc_addr(p) || virt_addr_valid(p);
+	if (is_vmalloc_addr(p) || virt_addr_valid(p))
+		return true;
+#if defined(MODULES_VADDR) && defined(MODULES_END)
+	/* Modules (a miniport's statics) are outside vmalloc on x86-64 and arm64. */
+	if (v >= MODULES_VADDR && v < MODULES_END)
+		return true;
+#endif
+	return false;
 }
 
 /*

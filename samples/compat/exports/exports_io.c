@@ -368,6 +368,10 @@ VOID ExpCheckResources(PEXP_EXTENSION Ext)
     ExpRange(&bad, EXP_RAM_ADDRESS, 0x1000, FALSE);
     status = VideoPortVerifyAccessRanges(Ext, 1, &bad);
     ExpStatus(Ext, "system RAM", status, ERROR_INVALID_PARAMETER);
+    ExpRange(&bad, EXP_RAM_ADDRESS, 0x1000, FALSE);
+    bad.RangeShareable = TRUE;
+    status = VideoPortVerifyAccessRanges(Ext, 1, &bad);
+    ExpStatus(Ext, "system RAM, marked shareable", status, ERROR_INVALID_PARAMETER);
     ExpRange(&bad, EXP_VGA_MEMORY, EXP_VGA_MEMORY_LENGTH, FALSE);
     status = VideoPortVerifyAccessRanges(Ext, 1, &bad);
     ExpStatus(Ext, "the legacy VGA memory of another adapter", status,
