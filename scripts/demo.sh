@@ -6,7 +6,9 @@
 # logical address = physical address; on q35 behind an Intel IOMMU, an IOVA)
 # and the Bochs sample lighting up the display: vpshim-video sets
 # 640x480x32 and 1024x768x32 through IOCTL_VIDEO_* requests and draws into
-# the framebuffer the miniport mapped for it; the host saves each screen.
+# the framebuffer the miniport mapped for it; then vpshim_drm makes the
+# adapter a DRM/KMS device, the Linux console moves onto the miniport's
+# display, and the host saves a screenshot of it: the demo's last picture.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -27,6 +29,11 @@ cp "$VPSHIM_OUT/screens-pc/screen-1024x768x32.png" "$VPSHIM_OUT/demo-screen.png"
 	{ echo; echo "The display (1024x768x32, drawn by vpshim-video through the Bochs miniport):"
 	  echo "  $VPSHIM_OUT/demo-screen.png"
 	  echo "  every screenshot: $VPSHIM_OUT/screens-pc/ and $VPSHIM_OUT/screens-q35-iommu/"; }
+if cp "$VPSHIM_OUT/screens-pc/screen-words-800x600x32.png" "$VPSHIM_OUT/demo-console.png" 2>/dev/null; then
+	echo
+	echo "The Linux console (fbcon on vpshim_drm) on the display the Bochs miniport drives:"
+	echo "  $VPSHIM_OUT/demo-console.png"
+fi
 echo
 echo "Full console logs: $VPSHIM_OUT/qemu-pc-test.log, $VPSHIM_OUT/qemu-q35-iommu-test.log"
 passed=$(grep -c '^pass$' "$VPSHIM_RESULTS" || true)

@@ -263,6 +263,51 @@ def judge_console(w, h, rows):
     return None
 
 
+def judge_console_text(w, h, rows):
+    """The console with words: the glyph block on the second line, text below.
+
+    The block gives the glyph cell; below it, at least three text lines must
+    hold glyphs (white pixels that do not fill their cells), in the console's
+    two colours only. Returns None when it matches, else what is wrong.
+    """
+    fg, bg, black = bytes(CONSOLE_FOREGROUND), bytes(CONSOLE_BACKGROUND), bytes(3)
+    white_rows = []
+    for y in range(h):
+        row = rows[y]
+        xs = []
+        for x in range(w):
+            px = row[3 * x:3 * x + 3]
+            if px == fg:
+                xs.append(x)
+            elif px not in (bg, black):
+                return f"pixel {x},{y} is {tuple(px)}, neither background nor text"
+        white_rows.append(xs)
+    y0 = next((y for y in range(h) if white_rows[y]), None)
+    if y0 is None:
+        return "no text on the screen"
+    block = white_rows[y0]
+    x1 = len(block)
+    if block != list(range(x1)) or x1 % CONSOLE_BLOCKS:
+        return f"the first text row at y={y0} is not a solid block of {CONSOLE_BLOCKS} cells"
+    ch = 0
+    while y0 + ch < h and white_rows[y0 + ch] == block:
+        ch += 1
+    cw = x1 // CONSOLE_BLOCKS
+    if not 6 <= cw <= 32 or not 8 <= ch <= 64 or y0 != ch:
+        return f"a block of {x1}x{ch} at 0,{y0} is not {CONSOLE_BLOCKS} cells on the second line"
+    lines = 0
+    for top in range(2 * ch, h - ch + 1, ch):
+        lit = sum(len(white_rows[y]) for y in range(top, top + ch))
+        cols = max((max(white_rows[y]) + 1 for y in range(top, top + ch) if white_rows[y]),
+                   default=0)
+        # Glyphs light some of the pixels of the cells they sit in, never all.
+        if lit and lit < cols * ch * 0.7:
+            lines += 1
+    if lines < 3:
+        return f"{lines} lines of text below the block, not at least 3"
+    return None
+
+
 class Timeout(Exception):
     """The overall deadline passed."""
 
@@ -359,7 +404,8 @@ def check_screen(qmp, w, h, bpp, out, deadline, kind=None, inv=None):
     path = os.path.abspath(shown)
     # console2, console3...: the console picture again, named apart.
     what = "console" if kind and kind.startswith("console") else kind
-    if (bpp, what) not in ((32, None), (32, "kms"), (16, "kms"), (8, "c8"), (32, "console")):
+    if (bpp, what) not in ((32, None), (32, "kms"), (16, "kms"), (8, "c8"), (32, "console"),
+                           (32, "words")):
         print(f"display-check: {name} FAIL no picture is defined for this")
         return False
     try:
@@ -389,6 +435,13 @@ def check_screen(qmp, w, h, bpp, out, deadline, kind=None, inv=None):
             print(f"display-check: {name} FAIL {wrong} ({shown})")
             return False
         print(f"display-check: {name} ok (background and glyph block match, {shown})")
+        return True
+    if what == "words":
+        wrong = judge_console_text(w, h, rows)
+        if wrong:
+            print(f"display-check: {name} FAIL {wrong} ({shown})")
+            return False
+        print(f"display-check: {name} ok (the glyph block and lines of text, {shown})")
         return True
     want, tolerance = expected(what, w, h, bpp, inv)
     mismatches, first = compare(w, h, rows, want, tolerance)

@@ -147,7 +147,7 @@ sys.exit(not kms or len(kms) != len(set(kms)))"
 		 kms-1024x768-c8 kms-hold-unbind; do
 		check "qemu-$name: vpshim-kms $c" grep -q "vpshim-kms: check $c: ok" "$logf"
 	done
-	for c in console-800x600x32 console2-800x600x32 kms-640x480x32 kms-1024x768x32 \
+	for c in console-800x600x32 words-800x600x32 console2-800x600x32 kms-640x480x32 kms-1024x768x32 \
 		 kms-1024x768x32-damage kms-800x600x32 kms-1024x768x16 c8-1024x768x8; do
 		check "qemu-$name: screenshot $c matches" grep -q "display-check: $c ok" "$dlog"
 	done

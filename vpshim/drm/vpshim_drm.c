@@ -56,6 +56,7 @@
 #include <drm/drm_modeset_helper_vtables.h>
 #include <drm/drm_print.h>
 #include <drm/drm_probe_helper.h>
+#include <drm/drm_rect.h>
 
 #include "uapi/vpshim.h"
 #include "vpshim.h"
@@ -76,6 +77,8 @@ static const u64 vpshim_drm_modifiers[] = {
 #define VPSHIM_DRM_MAX_FORMATS	8
 /* A palette mode's colour registers, as many as the gamma LUT has entries. */
 #define VPSHIM_DRM_PALETTE	256
+/* The refresh rate updates are paced to when they come faster. */
+#define VPSHIM_DRM_FLUSH_HZ	60
 
 struct vpshim_drm {
 	struct drm_device drm;
@@ -96,11 +99,21 @@ struct vpshim_drm {
 	unsigned int nr_formats;
 	u32 console_format;			/* the fbdev console's */
 
-	struct mutex lock;			/* the mode below and its mapping */
+	struct mutex lock;			/* the mode below, its mapping, pending */
 	int current_mode;			/* index in modes, -1: text mode */
 	void __iomem *fb;			/* MAP_VIDEO_MEMORY, kernel space */
 	PVOID fb_ram_base;			/* what UNMAP_VIDEO_MEMORY takes */
 	ULONG fb_len;
+
+	/*
+	 * Updates faster than the refresh rate are copied once per refresh:
+	 * the damage not yet copied, the frame buffer it is in (a reference),
+	 * and when the last copy was made.
+	 */
+	struct delayed_work flush_work;
+	struct drm_framebuffer *pending_fb;
+	struct drm_rect pending;
+	unsigned long last_flush;		/* jiffies */
 };
 
 static LIST_HEAD(vpshim_drm_devices);		/* under vpshim's areas lock */
@@ -303,25 +316,146 @@ static int vpshim_drm_plane_atomic_check(struct drm_plane *plane, struct vpshim_
 	return 0;
 }
 
+/* Whether @fb can be copied into the current mode as it is. */
+static bool vpshim_drm_fb_fits(struct vpshim_drm *vd, const struct drm_framebuffer *fb)
+{
+	const VIDEO_MODE_INFORMATION *m;
+
+	if (!vd->fb || vd->current_mode < 0)
+		return false;
+	m = &vd->modes[vd->current_mode];
+	return fb->width == m->VisScreenWidth && fb->height == m->VisScreenHeight &&
+	       fb->format->format == vpshim_display_fourcc(m);
+}
+
+/* Grow @r to cover @add as well. */
+static void vpshim_drm_rect_add(struct drm_rect *r, const struct drm_rect *add)
+{
+	r->x1 = min(r->x1, add->x1);
+	r->y1 = min(r->y1, add->y1);
+	r->x2 = max(r->x2, add->x2);
+	r->y2 = max(r->y2, add->y2);
+}
+
+/* Forget the damage not yet copied; the caller holds the lock. */
+static struct drm_framebuffer *vpshim_drm_take_pending(struct vpshim_drm *vd, struct drm_rect *rect)
+{
+	struct drm_framebuffer *fb = vd->pending_fb;
+
+	if (rect)
+		*rect = vd->pending;
+	vd->pending_fb = NULL;
+	return fb;
+}
+
+/* The paced copy: the damage gathered since the last one, in one go. */
+static void vpshim_drm_flush_work(struct work_struct *work)
+{
+	struct vpshim_drm *vd = container_of(to_delayed_work(work), struct vpshim_drm,
+					     flush_work);
+	struct iosys_map map[DRM_FORMAT_MAX_PLANES], data[DRM_FORMAT_MAX_PLANES];
+	struct drm_framebuffer *fb;
+	struct drm_rect rect;
+	int idx;
+
+	if (!drm_dev_enter(&vd->drm, &idx))
+		return;
+	mutex_lock(&vd->lock);
+	fb = vpshim_drm_take_pending(vd, &rect);
+	if (fb && vpshim_drm_fb_fits(vd, fb) && !drm_gem_fb_vmap(fb, map, data)) {
+		vpshim_drm_blit(vd, &data[0], fb, &rect);
+		drm_gem_fb_vunmap(fb, map);
+		vd->last_flush = jiffies;
+	}
+	mutex_unlock(&vd->lock);
+	if (fb)
+		drm_framebuffer_put(fb);
+	drm_dev_exit(idx);
+}
+
+/* Stop the paced copy and drop what it had not copied (mode set, disable, unbind). */
+static void vpshim_drm_cancel_flush(struct vpshim_drm *vd)
+{
+	struct drm_framebuffer *fb;
+
+	cancel_delayed_work_sync(&vd->flush_work);
+	mutex_lock(&vd->lock);
+	fb = vpshim_drm_take_pending(vd, NULL);
+	mutex_unlock(&vd->lock);
+	if (fb)
+		drm_framebuffer_put(fb);
+}
+
+/*
+ * Copy the damage now, unless the last copy was less than a refresh ago:
+ * then it is gathered and copied at the next refresh (a display shows no
+ * more; a client redrawing faster is not held up by copies it cannot see).
+ * A mode set always shows the new picture at once.
+ */
 static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshim_drm_atomic *state)
 {
 	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
 	struct drm_plane_state *old_state = drm_atomic_get_old_plane_state(state, plane);
 	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new_state);
 	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	unsigned long next, interval = max(HZ / VPSHIM_DRM_FLUSH_HZ, 1);
 	struct drm_atomic_helper_damage_iter iter;
-	struct drm_rect damage;
+	struct drm_framebuffer *fb = new_state->fb, *old_fb = NULL;
+	struct drm_crtc_state *crtc_state = NULL;
+	struct drm_rect damage, all;
+	bool any = false, now;
 	int idx;
 
-	if (!new_state->fb || !drm_dev_enter(&vd->drm, &idx))
+	if (!fb || !drm_dev_enter(&vd->drm, &idx))
 		return;
+	if (new_state->crtc)
+		crtc_state = drm_atomic_get_new_crtc_state(state, new_state->crtc);
 	mutex_lock(&vd->lock);
-	if (vd->fb && vd->current_mode >= 0) {
-		drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
-		drm_atomic_for_each_plane_damage(&iter, &damage)
-			vpshim_drm_blit(vd, &shadow->data[0], new_state->fb, &damage);
+	if (!vpshim_drm_fb_fits(vd, fb))
+		goto out;
+	next = vd->last_flush + interval;
+	now = (crtc_state && drm_atomic_crtc_needs_modeset(crtc_state)) ||
+	      (!vd->pending_fb && time_after_eq(jiffies, next));
+	drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
+	drm_atomic_for_each_plane_damage(&iter, &damage) {
+		if (now) {
+			vpshim_drm_blit(vd, &shadow->data[0], fb, &damage);
+			continue;
+		}
+		if (!any)
+			all = damage;
+		else
+			vpshim_drm_rect_add(&all, &damage);
+		any = true;
 	}
+	if (now) {
+		vd->last_flush = jiffies;
+		goto out;
+	}
+	if (!any)
+		goto out;
+	if (!vd->pending_fb) {
+		drm_framebuffer_get(fb);
+		vd->pending_fb = fb;
+		vd->pending = all;
+	} else {
+		/*
+		 * The newest frame buffer is the picture; what was damaged in
+		 * the one it replaces and not yet copied is copied from it.
+		 */
+		if (vd->pending_fb != fb) {
+			old_fb = vd->pending_fb;
+			drm_framebuffer_get(fb);
+			vd->pending_fb = fb;
+		}
+		vpshim_drm_rect_add(&vd->pending, &all);
+	}
+	schedule_delayed_work(&vd->flush_work,
+			      time_after(next, jiffies) ? next - jiffies : 0);
+out:
 	mutex_unlock(&vd->lock);
+	if (old_fb)
+		drm_framebuffer_put(old_fb);
 	drm_dev_exit(idx);
 }
 
@@ -415,6 +549,7 @@ static void vpshim_drm_crtc_atomic_enable(struct drm_crtc *crtc, struct vpshim_d
 				    crtc_state->mode.vdisplay, format);
 	if (index < 0 || !drm_dev_enter(&vd->drm, &idx))
 		return;
+	vpshim_drm_cancel_flush(vd);
 	mutex_lock(&vd->lock);
 	err = vpshim_drm_set_mode(vd, index);
 	mutex_unlock(&vd->lock);
@@ -431,6 +566,7 @@ static void vpshim_drm_crtc_atomic_disable(struct drm_crtc *crtc, struct vpshim_
 
 	if (!drm_dev_enter(&vd->drm, &idx))
 		return;
+	vpshim_drm_cancel_flush(vd);
 	mutex_lock(&vd->lock);
 	vpshim_drm_unset_mode(vd);
 	mutex_unlock(&vd->lock);
@@ -657,6 +793,8 @@ static int vpshim_drm_add(struct vpshim_device *vdev)
 	vd->vdev = vdev;
 	vd->devres_group = group;
 	vd->current_mode = -1;
+	INIT_DELAYED_WORK(&vd->flush_work, vpshim_drm_flush_work);
+	vd->last_flush = jiffies - HZ;		/* the first update is copied at once */
 	err = drmm_mutex_init(&vd->drm, &vd->lock);
 	if (err)
 		goto release;
@@ -705,6 +843,7 @@ static void vpshim_drm_remove(struct vpshim_device *vdev)
 	list_del(&vd->node);
 	drm_dev_unplug(&vd->drm);
 	drm_atomic_helper_shutdown(&vd->drm);
+	vpshim_drm_cancel_flush(vd);
 	/* Unplugged, the CRTC did not reach the adapter: back to text mode here. */
 	mutex_lock(&vd->lock);
 	vpshim_drm_unset_mode(vd);
