@@ -200,7 +200,8 @@ bench)
 		grep -o 'vpshim-bench: .*' "$VPSHIM_OUT/qemu-$name-bench.log" || true
 		# The DRM bridge against the kernel's bochs driver, same run.
 		grep -o 'vpshim-kms: bench .*' "$VPSHIM_OUT/qemu-$name-bench.log" | awk '
-			{ print; rate[$3] = $(NF - 2) }
+			{ print }
+			/per second$/ { rate[$3] = $(NF - 2) }
 			END {
 				if (rate["vpshim"] && rate["bochs-drm"])
 					printf "vpshim-kms: full-screen updates, vpshim_drm / bochs: %.2f\n",
