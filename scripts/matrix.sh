@@ -4,8 +4,8 @@
 # runs (Debian 12's 6.1, Debian 13's 6.12, the newest 7.x of
 # trixie-backports), for x86-64 and arm64, with W=1 and sparse, modpost
 # checking every symbol and namespace against Debian's Module.symvers. Any
-# warning or error fails the kernel's check. Then the DKMS package is built
-# against each prepared tree (scripts/dkms.sh).
+# warning or error fails the kernel's check. (The DKMS package is built
+# against the prepared trees by scripts/dkms.sh, its own step.)
 #
 # Usage: scripts/matrix.sh
 set -euo pipefail
@@ -14,6 +14,10 @@ set -euo pipefail
 bash "$VPSHIM_ROOT/scripts/kernels.sh" prepare
 mapfile -t kernels < <(bash "$VPSHIM_ROOT/scripts/kernels.sh" list)
 [ "${#kernels[@]}" -ge 6 ] || die "the kernel list is short: ${kernels[*]}"
+
+# The corpus's miniports (samples/compat/NAME/ makes vpc_NAME.ko) build everywhere too.
+corpus_mods=$(cd "$VPSHIM_ROOT/samples/compat" && for d in */Kbuild.part; do printf 'vpc_%s.ko ' "${d%%/*}"; done)
+ncorpus=$(echo "$corpus_mods" | wc -w)
 
 for entry in "${kernels[@]}"; do
 	read -r ver arch kdir <<<"$entry"
@@ -28,8 +32,8 @@ for entry in "${kernels[@]}"; do
 		fail "matrix: $ver $arch: vpshim.ko and the samples build"
 		tail -n 20 "$logf"
 	fi
-	check "matrix: $ver $arch: the modules (vpshim, vpshim_drm, vp_edu, vp_bochs, vpshim_bench)" \
-		bash -c "cd '$VPSHIM_OUT/build-$name' && ls vpshim.ko vpshim_drm.ko vp_edu.ko vp_bochs.ko vpshim_bench.ko"
+	check "matrix: $ver $arch: the modules (vpshim, vpshim_drm, vp_edu, vp_bochs, vp_vbe, vpshim_bench, the corpus's $ncorpus)" \
+		bash -c "cd '$VPSHIM_OUT/build-$name' && ls vpshim.ko vpshim_drm.ko vp_edu.ko vp_bochs.ko vp_vbe.ko vpshim_bench.ko $corpus_mods"
 	# Sparse's findings in the corpus's Windows-side sources are the DDK's
 	# style (0 for NULL, flat tables, globals), as in scripts/style.sh;
 	# the compiler's warnings there ([-W...]) still count.

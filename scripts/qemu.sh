@@ -121,7 +121,7 @@ judge_drm() {
 	local name=$1 logf="$VPSHIM_OUT/qemu-$1-test.log" dlog="$VPSHIM_OUT/display-$1.log" c
 	for c in "insmod vpshim_drm ok" "drm card0 present" "drm card0 removed at unbind" \
 		 "drm card0 back after rebind" "rmmod vpshim_drm ok" \
-		 "drm draw through /dev/vpshim refused: busy" \
+		 "drm draw through /dev/vpshim refused: busy" "drm suspend cycle ok" \
 		 "drm gone: /dev/vpshim sets modes again"; do
 		check "qemu-$name: $c" grep -q "VPSHIM: $c" "$logf"
 	done

@@ -353,15 +353,21 @@ static uintptr_t page_align(uintptr_t v)
 
 static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
-	static const char msg[] = PROG ": INTERNAL fault outside a guarded access\n";
+	static const char msg[] = PROG ": INTERNAL fault outside a guarded access at 0x";
+	char hex[18];
+	uintptr_t a = (uintptr_t)si->si_addr;
+	int i;
 
-	(void)si;
 	(void)ctx;
 	if (fault_armed) {
 		fault_armed = 0;
 		siglongjmp(fault_jmp, sig);
 	}
-	if (write(2, msg, sizeof(msg) - 1) < 0)
+	/* Where, in async-signal-safe hex: the address the access faulted on. */
+	for (i = 15; i >= 0; i--, a >>= 4)
+		hex[i] = "0123456789abcdef"[a & 15];
+	hex[16] = '\n';
+	if (write(2, msg, sizeof(msg) - 1) < 0 || write(2, hex, 17) < 0)
 		_exit(3);
 	/* Returning re-executes the access, which now kills us with a core. */
 	signal(sig, SIG_DFL);
@@ -1953,8 +1959,17 @@ static struct buf dma_buf(struct thr *t, enum bufkind k, uint32_t len, bool dst)
 	int first = dst ? P_DST : P_SRC, pages = dst ? P_DST_PAGES : P_SRC_PAGES;
 	uintptr_t room = pages * page - 2;
 
-	if (k != B_POOL)
-		return place(t, k, len, dst, NULL);
+	/*
+	 * A kind that falls back to the pool (a framebuffer buffer with no
+	 * mapping to lock, say) lands in our own pages instead: anywhere else
+	 * in the pool it could overlap the other buffer, and the guard bytes
+	 * written around a destination could fall outside the pool.
+	 */
+	if (k != B_POOL) {
+		b = place(t, k, len, dst, NULL);
+		if (b.kind != B_POOL)
+			return b;
+	}
 	if (len > room)
 		return place(t, B_BIG, len, dst, NULL);
 	b.kind = B_POOL;

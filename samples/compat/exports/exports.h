@@ -120,5 +120,6 @@ VOID ExpCheckServices(PEXP_EXTENSION Ext);                /* exports_memory.c */
 VOID ExpRunDpc(PEXP_EXTENSION Ext);                       /* exports_sync.c */
 VOID ExpCheckSync(PEXP_EXTENSION Ext);                    /* exports_sync.c */
 VOID ExpCheckDma(PEXP_EXTENSION Ext);                     /* exports_dma.c */
+VOID ExpCheckDdkBasics(PEXP_EXTENSION Ext);               /* exports_ddk.c */
 
 #endif /* _EXPORTS_H_ */

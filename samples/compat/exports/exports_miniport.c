@@ -199,6 +199,7 @@ static BOOLEAN ExpInitialize(PVOID HwDeviceExtension)
     ExpCheckServices(ext);
     ExpCheckIo(ext);
     ExpCheckDma(ext);
+    ExpCheckDdkBasics(ext);
 
     if (ext->StrayCallbacks) {
         VideoPortDebugPrint(Error, EXP_PREFIX "check stray-callbacks: FAIL %u callbacks of "
