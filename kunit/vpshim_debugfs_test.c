@@ -23,7 +23,7 @@ static char *debugfs_test_read(struct kunit *test, void *ext)
 	struct dentry *file;
 
 	KUNIT_ASSERT_NOT_NULL(test, vdev);
-	file = debugfs_lookup("dma", vdev->debugfs);
+	file = debugfs_lookup("dma", vpshim_debugfs_dir(vdev));
 	KUNIT_EXPECT_NOT_NULL_MSG(test, file, "no dma file for %s", vdev->name);
 	dput(file);
 	m.buf = kunit_kzalloc(test, m.size, GFP_KERNEL);

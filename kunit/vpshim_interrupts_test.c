@@ -11,6 +11,7 @@
 #include <linux/platform_device.h>
 
 #include "vpshim.h"
+#include "interrupts.h"
 
 struct irq_test_ctx {
 	struct platform_device *pdev;
@@ -140,13 +141,13 @@ static void synchronize_execution_priorities(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, sync_seen_irql, (UCHAR)DISPATCH_LEVEL);
 
 	/* With one, medium and high take the interrupt lock, interrupts off. */
-	ctx->vdev->irq = -1;
+	vpshim_irq_of(ctx->vdev)->irq = -1;
 	KUNIT_EXPECT_TRUE(test, VideoPortSynchronizeExecution(ctx->ext, VpMediumPriority,
 							      irq_test_sync_routine, (PVOID)7));
 	KUNIT_EXPECT_GT(test, sync_seen_irql, (UCHAR)DISPATCH_LEVEL);
-	KUNIT_EXPECT_TRUE(test, spin_trylock(&ctx->vdev->isr_lock));
-	spin_unlock(&ctx->vdev->isr_lock);
-	ctx->vdev->irq = 0;
+	KUNIT_EXPECT_TRUE(test, spin_trylock(&vpshim_irq_of(ctx->vdev)->isr_lock));
+	spin_unlock(&vpshim_irq_of(ctx->vdev)->isr_lock);
+	vpshim_irq_of(ctx->vdev)->irq = 0;
 
 	KUNIT_EXPECT_FALSE(test, VideoPortSynchronizeExecution(ctx->ext, VpLowPriority, NULL,
 							       NULL));

@@ -11,6 +11,8 @@
 #include <linux/cred.h>
 
 #include "vpshim_test.h"
+#include "maps.h"
+#include "requests.h"
 
 static void verify_ports(struct kunit *test, void *ext)
 {
@@ -153,12 +155,12 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 	/* The miniport's own mapping, outside any request. */
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &own),
 			(VP_STATUS)NO_ERROR);
-	vdev->request_file = &a;
-	vdev->request_task = current;
+	vpshim_requests_of(vdev)->file = &a;
+	vpshim_requests_of(vdev)->task = current;
 	pa.QuadPart = 0x7110;
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)NO_ERROR);
-	vdev->request_file = &b;
+	vpshim_requests_of(vdev)->file = &b;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, va, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL),
@@ -173,24 +175,24 @@ static void request_mappings_belong_to_their_file(struct kunit *test)
 			b_first = x;
 	}
 	KUNIT_EXPECT_EQ(test, i, 64);
-	vdev->request_file = &a;
+	vpshim_requests_of(vdev)->file = &a;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, (PUCHAR)va + 1, NULL),
 			(VP_STATUS)NO_ERROR);
-	vdev->request_file = NULL;
-	vdev->request_task = NULL;
+	vpshim_requests_of(vdev)->file = NULL;
+	vpshim_requests_of(vdev)->task = NULL;
 	/* Closing b leaves its 64 mapped, still counted against the device. */
 	vpshim_user_maps_release(vdev, b.file);
-	KUNIT_EXPECT_EQ(test, list_count_nodes(&vdev->mappings), (size_t)65);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&vpshim_maps_of(vdev)->mappings), (size_t)65);
 	/* A later requester may release one of them, not the miniport's own. */
-	vdev->request_file = &a;
-	vdev->request_task = current;
+	vpshim_requests_of(vdev)->file = &a;
+	vpshim_requests_of(vdev)->task = current;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL),
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, b_first, NULL), (VP_STATUS)NO_ERROR);
-	vdev->request_file = NULL;
-	vdev->request_task = NULL;
+	vpshim_requests_of(vdev)->file = NULL;
+	vpshim_requests_of(vdev)->task = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, own, NULL), (VP_STATUS)NO_ERROR);
-	KUNIT_EXPECT_EQ(test, list_count_nodes(&vdev->mappings), (size_t)63);
+	KUNIT_EXPECT_EQ(test, list_count_nodes(&vpshim_maps_of(vdev)->mappings), (size_t)63);
 	/* The rest go at unbind, as mappings the miniport left. */
 	vpshim_test_device_remove(test, &d);
 }
@@ -214,10 +216,10 @@ static void request_mappings_capped_per_device(struct kunit *test)
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
 	vdev = vpshim_device_get(d.ext, __func__, 0);
 	verify_ports(test, d.ext);
-	vdev->request_task = current;
+	vpshim_requests_of(vdev)->task = current;
 	for (f = 0; f < 5; f++) {
 		files[f].file = (struct file *)&files[f];
-		vdev->request_file = &files[f];
+		vpshim_requests_of(vdev)->file = &files[f];
 		for (i = 0; i < 64; i++) {
 			x = NULL;
 			if (VideoPortMapMemory(d.ext, pa, &len, &space, &x) != NO_ERROR)
@@ -233,21 +235,21 @@ static void request_mappings_capped_per_device(struct kunit *test)
 			(VP_STATUS)ERROR_NOT_ENOUGH_MEMORY);
 	KUNIT_EXPECT_NULL(test, x);
 	/* The miniport's own mappings are not requests': never capped here. */
-	vdev->request_file = NULL;
-	vdev->request_task = NULL;
+	vpshim_requests_of(vdev)->file = NULL;
+	vpshim_requests_of(vdev)->task = NULL;
 	x = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &x),
 			(VP_STATUS)NO_ERROR);
 	/* Room again once a requester gives one back. */
-	vdev->request_task = current;
-	vdev->request_file = &files[3];
+	vpshim_requests_of(vdev)->task = current;
+	vpshim_requests_of(vdev)->file = &files[3];
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, last, NULL), (VP_STATUS)NO_ERROR);
-	vdev->request_file = &files[4];
+	vpshim_requests_of(vdev)->file = &files[4];
 	x = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &x),
 			(VP_STATUS)NO_ERROR);
-	vdev->request_file = NULL;
-	vdev->request_task = NULL;
+	vpshim_requests_of(vdev)->file = NULL;
+	vpshim_requests_of(vdev)->task = NULL;
 	vpshim_test_device_remove(test, &d);
 }
 
@@ -267,7 +269,7 @@ static void only_the_request_thread_maps_for_it(struct kunit *test)
 	vpshim_test_device_add(test, &d, "vpshim-map", 16);
 	vdev = vpshim_device_get(d.ext, __func__, 0);
 	verify_ports(test, d.ext);
-	vdev->request_file = &a;		/* some other thread's request */
+	vpshim_requests_of(vdev)->file = &a;		/* some other thread's request */
 	KUNIT_ASSERT_EQ(test, VideoPortMapMemory(d.ext, pa, &len, &space, &va),
 			(VP_STATUS)NO_ERROR);
 	space = VIDEO_MEMORY_SPACE_MEMORY;
@@ -275,7 +277,7 @@ static void only_the_request_thread_maps_for_it(struct kunit *test)
 			(VP_STATUS)ERROR_INVALID_PARAMETER);
 	/* Releasing a's mappings leaves the miniport's. */
 	vpshim_user_maps_release(vdev, a.file);
-	vdev->request_file = NULL;
+	vpshim_requests_of(vdev)->file = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortUnmapMemory(d.ext, va, NULL), (VP_STATUS)NO_ERROR);
 	vpshim_test_device_remove(test, &d);
 }

@@ -12,6 +12,8 @@
 #include <linux/vmalloc.h>
 
 #include "vpshim_test.h"
+#include "packetdma.h"
+#include "requests.h"
 
 struct exec_log {
 	int calls;
@@ -61,7 +63,7 @@ static unsigned int nr_locked(void *ext)
 	struct list_head *pos;
 	unsigned int n = 0;
 
-	list_for_each(pos, &vdev->mdls)
+	list_for_each(pos, &vpshim_packet_of(vdev)->mdls)
 		n++;
 	return n;
 }
@@ -95,14 +97,14 @@ static void lock_kernel_buffers_and_refuse_bad_ones(struct kunit *test)
 	 * While this thread handles a request, an address may not be kernel
 	 * memory; another thread's kernel buffers are still its own.
 	 */
-	vpshim_device_get(d.ext, __func__, 0)->request_file = &fake_request;
+	vpshim_requests_of(vpshim_device_get(d.ext, __func__, 0))->file = &fake_request;
 	c = VideoPortLockBuffer(d.ext, lowmem, 16, VpReadAccess);
 	KUNIT_EXPECT_NOT_NULL(test, c);
 	VideoPortUnlockBuffer(d.ext, c);
-	vpshim_device_get(d.ext, __func__, 0)->request_task = current;
+	vpshim_requests_of(vpshim_device_get(d.ext, __func__, 0))->task = current;
 	KUNIT_EXPECT_NULL(test, VideoPortLockBuffer(d.ext, lowmem, 16, VpReadAccess));
-	vpshim_device_get(d.ext, __func__, 0)->request_task = NULL;
-	vpshim_device_get(d.ext, __func__, 0)->request_file = NULL;
+	vpshim_requests_of(vpshim_device_get(d.ext, __func__, 0))->task = NULL;
+	vpshim_requests_of(vpshim_device_get(d.ext, __func__, 0))->file = NULL;
 	KUNIT_EXPECT_EQ(test, nr_locked(d.ext), 2U);
 	VideoPortUnlockBuffer(d.ext, a);
 	VideoPortUnlockBuffer(d.ext, a);	/* twice: refused */

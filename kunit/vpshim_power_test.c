@@ -10,6 +10,7 @@
 
 #include "ntddvdeo.h"
 #include "vpshim_test.h"
+#include "power.h"
 
 #define MONITOR_UID	0x1000
 
@@ -86,10 +87,10 @@ static struct vpshim_device *power_device(struct kunit *test, struct vpshim_test
 	plog->refuse_id = 0x1234;
 	vpshim_test_device_add(test, d, "vpshim-power", 16);
 	vdev = vpshim_device_get(d->ext, __func__, 0);
-	vdev->hw_get_power = fake_get_power;
-	vdev->hw_set_power = fake_set_power;
-	vdev->hw_get_child = fake_get_child;
-	vdev->hw_reset_hw = fake_reset;
+	vdev->hw.HwGetPowerState = fake_get_power;
+	vdev->hw.HwSetPowerState = fake_set_power;
+	vdev->hw.HwGetVideoChildDescriptor = fake_get_child;
+	vdev->hw.HwResetHw = fake_reset;
 	return vdev;
 }
 
@@ -101,13 +102,13 @@ static void children_are_enumerated(struct kunit *test)
 	VP_STATUS status;
 
 	vpshim_children_enumerate(vdev);
-	KUNIT_ASSERT_EQ(test, vdev->nr_children, 2U);
-	KUNIT_EXPECT_EQ(test, vdev->children[0].index, 1U);
-	KUNIT_EXPECT_EQ(test, vdev->children[0].type, Monitor);
-	KUNIT_EXPECT_EQ(test, vdev->children[0].uid, (ULONG)MONITOR_UID);
-	KUNIT_EXPECT_EQ(test, vdev->children[0].descriptor[1], 0xff);
-	KUNIT_EXPECT_EQ(test, vdev->children[1].index, 3U);
-	KUNIT_EXPECT_EQ(test, vdev->children[1].type, VideoChip);
+	KUNIT_ASSERT_EQ(test, vpshim_power_of(vdev)->nr_children, 2U);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[0].index, 1U);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[0].type, Monitor);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[0].uid, (ULONG)MONITOR_UID);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[0].descriptor[1], 0xff);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[1].index, 3U);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->children[1].type, VideoChip);
 
 	/*
 	 * Re-enumeration is asynchronous (it may be asked for from a DPC or
@@ -116,21 +117,21 @@ static void children_are_enumerated(struct kunit *test)
 	 */
 	KUNIT_EXPECT_EQ(test, VideoPortEnumerateChildren(d.ext, (PVOID)1),
 			(VP_STATUS)NO_ERROR);
-	flush_work(&vdev->child_work);
+	flush_work(&vpshim_power_of(vdev)->child_work);
 	KUNIT_EXPECT_EQ(test, plog->enumerations, 2);
 	local_bh_disable();
 	status = VideoPortEnumerateChildren(d.ext, NULL);
 	local_bh_enable();
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)NO_ERROR);
-	flush_work(&vdev->child_work);
+	flush_work(&vpshim_power_of(vdev)->child_work);
 	KUNIT_EXPECT_EQ(test, plog->enumerations, 3);
 	local_irq_save(flags);
 	status = VideoPortEnumerateChildren(d.ext, NULL);
 	local_irq_restore(flags);
 	KUNIT_EXPECT_EQ(test, status, (VP_STATUS)NO_ERROR);
-	flush_work(&vdev->child_work);
+	flush_work(&vpshim_power_of(vdev)->child_work);
 	KUNIT_EXPECT_EQ(test, plog->enumerations, 4);
-	KUNIT_EXPECT_EQ(test, vdev->nr_children, 2U);
+	KUNIT_EXPECT_EQ(test, vpshim_power_of(vdev)->nr_children, 2U);
 	vpshim_test_device_remove(test, &d);
 }
 
@@ -144,13 +145,13 @@ static void power_order(struct kunit *test)
 
 	vpshim_children_enumerate(vdev);
 	KUNIT_ASSERT_EQ(test, vpshim_power_set(vdev, VideoPowerOff), 0);
-	KUNIT_EXPECT_TRUE(test, vdev->suspended);
+	KUNIT_EXPECT_TRUE(test, vpshim_power_of(vdev)->suspended);
 	KUNIT_ASSERT_EQ(test, plog->n, 4);
 	for (i = 0; i < 4; i++)
 		KUNIT_EXPECT_STREQ(test, plog->calls[i], down[i]);
 	plog->n = 0;
 	KUNIT_ASSERT_EQ(test, vpshim_power_set(vdev, VideoPowerOn), 0);
-	KUNIT_EXPECT_FALSE(test, vdev->suspended);
+	KUNIT_EXPECT_FALSE(test, vpshim_power_of(vdev)->suspended);
 	KUNIT_ASSERT_EQ(test, plog->n, 4);
 	for (i = 0; i < 4; i++)
 		KUNIT_EXPECT_STREQ(test, plog->calls[i], up[i]);
@@ -165,7 +166,7 @@ static void refused_state_is_not_set(struct kunit *test)
 	vpshim_children_enumerate(vdev);
 	plog->refuse_id = DISPLAY_ADAPTER_HW_ID;
 	KUNIT_EXPECT_EQ(test, vpshim_power_set(vdev, VideoPowerOff), -EIO);
-	KUNIT_EXPECT_FALSE(test, vdev->suspended);
+	KUNIT_EXPECT_FALSE(test, vpshim_power_of(vdev)->suspended);
 	/* The monitor went down, the adapter refused, the monitor came back. */
 	KUNIT_ASSERT_EQ(test, plog->n, 5);
 	KUNIT_EXPECT_STREQ(test, plog->calls[1], "setM4");
@@ -205,7 +206,7 @@ static void query_interface(struct kunit *test)
 
 	KUNIT_EXPECT_EQ(test, vpshim_query_interface(d.ext, &guid, sizeof(iface), 2, &iface, NULL),
 			(unsigned int)ERROR_INVALID_FUNCTION);
-	vdev->hw_query_interface = fake_query_interface;
+	vdev->hw.HwQueryInterface = fake_query_interface;
 	KUNIT_EXPECT_EQ(test, vpshim_query_interface(d.ext, &guid, sizeof(iface), 2, &iface, NULL),
 			(unsigned int)NO_ERROR);
 	KUNIT_EXPECT_PTR_EQ(test, iface.Context, d.ext);

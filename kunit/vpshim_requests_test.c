@@ -11,6 +11,7 @@
 
 #include "ntddvdeo.h"
 #include "vpshim_test.h"
+#include "requests.h"
 
 struct fake_miniport {
 	VIDEO_REQUEST_PACKET seen;
@@ -48,7 +49,7 @@ static struct vpshim_device *fake_device(struct kunit *test, struct vpshim_test_
 	fake->handled = TRUE;
 	vpshim_test_device_add(test, d, "vpshim-req", 16);
 	vdev = vpshim_device_get(d->ext, __func__, 0);
-	vdev->hw_start_io = fake_start_io;
+	vdev->hw.HwStartIO = fake_start_io;
 	return vdev;
 }
 
@@ -133,7 +134,7 @@ static void unhandled_and_failed_requests_return_no_data(struct kunit *test)
 	vpshim_request_call(vdev, NULL, IOCTL_VIDEO_QUERY_AVAIL_MODES, buf, 0, 16, &status, &info);
 	KUNIT_EXPECT_EQ(test, info, (ULONG_PTR)0);
 
-	vdev->hw_start_io = NULL;
+	vdev->hw.HwStartIO = NULL;
 	KUNIT_EXPECT_EQ(test, vpshim_request_call(vdev, NULL, IOCTL_VIDEO_RESET_DEVICE, NULL, 0, 0,
 						  &status, &info), -EINVAL);
 	vpshim_test_device_remove(test, &d);
@@ -170,7 +171,7 @@ static void one_request_at_a_time(struct kunit *test)
 	int i;
 
 	KUNIT_ASSERT_EQ(test, vpshim_request_add(vdev), 0);
-	KUNIT_ASSERT_NOT_NULL(test, vdev->reqdev);
+	KUNIT_ASSERT_NOT_NULL(test, vpshim_requests_of(vdev)->reqdev);
 	for (i = 0; i < 3; i++) {
 		s[i].vdev = vdev;
 		init_completion(&s[i].done);

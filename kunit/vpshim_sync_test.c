@@ -13,6 +13,7 @@
 #include <linux/timer.h>
 
 #include "vpshim_test.h"
+#include "requests.h"
 
 struct sync_test_ctx {
 	struct vpshim_test_device dev;
@@ -295,8 +296,8 @@ static void request_waits_end_with_its_time(struct kunit *test)
 	u64 t0;
 
 	KUNIT_ASSERT_EQ(test, VideoPortCreateEvent(ctx->dev.ext, 0, NULL, &event), NO_ERROR);
-	vdev->request_deadline = jiffies - 1;
-	vdev->request_task = current;
+	vpshim_requests_of(vdev)->deadline = jiffies - 1;
+	vpshim_requests_of(vdev)->task = current;
 	t0 = ktime_get_ns();
 	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, NULL),
 			(VP_STATUS)WAIT_TIMEOUT);
@@ -308,13 +309,13 @@ static void request_waits_end_with_its_time(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, NULL),
 			(VP_STATUS)NO_ERROR);
 	/* 100 ms left: the 5 s wait ends after about that. */
-	vdev->request_deadline = jiffies + msecs_to_jiffies(100);
+	vpshim_requests_of(vdev)->deadline = jiffies + msecs_to_jiffies(100);
 	t0 = ktime_get_ns();
 	KUNIT_EXPECT_EQ(test, VideoPortWaitForSingleObject(ctx->dev.ext, event, &timeout),
 			(VP_STATUS)WAIT_TIMEOUT);
 	KUNIT_EXPECT_GE(test, ktime_get_ns() - t0, 90ULL * NSEC_PER_MSEC);
 	KUNIT_EXPECT_LT(test, ktime_get_ns() - t0, 2000ULL * NSEC_PER_MSEC);
-	vdev->request_task = NULL;
+	vpshim_requests_of(vdev)->task = NULL;
 	KUNIT_EXPECT_EQ(test, VideoPortDeleteEvent(ctx->dev.ext, event), NO_ERROR);
 }
 

@@ -35,7 +35,7 @@ static void *timer_test_attach(struct kunit *test, struct platform_device **pdev
 	vdev = vpshim_device_get(ext, __func__, 0);
 	KUNIT_ASSERT_NOT_NULL(test, vdev);
 	if (hw_timer)
-		vdev->hw_timer = timer_test_hw_timer;	/* as VideoPortInitialize would */
+		vdev->hw.HwTimer = timer_test_hw_timer;	/* as VideoPortInitialize would */
 	atomic_set(&timer_calls, 0);
 	return ext;
 }
@@ -126,8 +126,8 @@ static void rearming_chain_stops_at_unbind(struct kunit *test)
 	struct vpshim_device *vdev = vpshim_device_get(ext, __func__, 0);
 	int dpcs, timers, children;
 
-	vdev->hw_timer = chain_timer;
-	vdev->hw_get_child = chain_child;
+	vdev->hw.HwTimer = chain_timer;
+	vdev->hw.HwGetVideoChildDescriptor = chain_child;
 	atomic_set(&chain_dpcs, 0);
 	atomic_set(&chain_timers, 0);
 	atomic_set(&chain_children, 0);

@@ -15,6 +15,17 @@
 #include <linux/vgaarb.h>
 
 #include "vpshim.h"
+#include "parts.h"
+
+/* The bus-data area's state in each device. */
+struct vpshim_busdata {
+	void *rom_image;		/* VideoPortGetRomImage's last buffer */
+};
+
+static struct vpshim_busdata *busdata_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_busdata_part);
+}
 
 /* The part of [offset, offset + length) inside the device's config space. */
 static ULONG vpshim_bus_span(struct vpshim_device *vdev, BUS_DATA_TYPE type, PVOID buffer,
@@ -192,13 +203,23 @@ PVOID VideoPortGetRomImage(PVOID HwDeviceExtension, PVOID Unused1, ULONG Unused2
 	}
 	/* Two calls at once each free only the image they replace. */
 	mutex_lock(&vdev->lock);
-	old = vdev->rom_image;
-	vdev->rom_image = image;
+	old = busdata_of(vdev)->rom_image;
+	busdata_of(vdev)->rom_image = image;
 	mutex_unlock(&vdev->lock);
 	kvfree(old);
 	return image;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortGetRomImage);
+
+/* Part release: the last ROM image goes with the device, as on Windows. */
+static unsigned int vpshim_busdata_release(struct vpshim_device *vdev)
+{
+	kvfree(busdata_of(vdev)->rom_image);
+	return 0;
+}
+
+VPSHIM_PART(busdata, struct vpshim_busdata,
+	    .release = vpshim_busdata_release);
 
 /**
  * VideoPortGetDeviceData() - the firmware's description of the hardware

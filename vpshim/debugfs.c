@@ -1,89 +1,61 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * debugfs.c - what each device holds, for people porting a miniport:
- * /sys/kernel/debug/vpshim/<device>/dma lists the live DMA adapters and
- * every common buffer on them, so a leak is visible before unbind reports it.
+ * /sys/kernel/debug/vpshim/<device>/ holds the files the areas add (dma.c:
+ * the live DMA adapters and every common buffer on them, so a leak is
+ * visible before unbind reports it; power.c: the children).
  */
 
 #include <linux/debugfs.h>
 #include <linux/seq_file.h>
 
 #include "vpshim.h"
+#include "parts.h"
 
 static struct dentry *vpshim_debugfs_root;
 
-static void vpshim_debugfs_adapter(struct seq_file *m, struct vpshim_dma_adapter *adapter)
-{
-	struct vpshim_common_buffer *buf;
-	struct rhashtable_iter iter;
-	struct vpshim_memattr ma;
+/* The debugfs area's state in each device. */
+struct vpshim_debugfs {
+	struct dentry *dir;
+};
 
-	seq_printf(m, "adapter%s: %u-bit, MaximumLength %u, %u buffers\n",
-		   adapter->legacy ? " (VideoPortGetCommonBuffer)" : "", adapter->mask_bits,
-		   adapter->max_length, vpshim_dma_nr_buffers(adapter));
-	rhashtable_walk_enter(&adapter->buffers, &iter);
-	rhashtable_walk_start(&iter);
-	while ((buf = rhashtable_walk_next(&iter))) {
-		if (IS_ERR(buf))
-			continue;
-		vpshim_memattr_get(adapter->vdev->dev, buf->cpu_addr, &ma);
-		seq_printf(m, "  logical %pad, %u bytes, CacheEnabled %d: %s device, %s map, %s\n",
-			   &buf->dma_addr, buf->length, buf->cached,
-			   ma.coherent ? "coherent" : "non-coherent", ma.map, ma.attr);
-	}
-	rhashtable_walk_stop(&iter);
-	rhashtable_walk_exit(&iter);
+static struct vpshim_debugfs *debugfs_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_debugfs_part);
 }
 
 /**
- * vpshim_dma_show() - the dma file: adapters, then their buffers
- * @m: the seq_file; m->private is the vpshim_device
- * @unused: unused
- *
- * Return: 0.
- */
-int vpshim_dma_show(struct seq_file *m, void *unused)
-{
-	struct vpshim_device *vdev = m->private;
-	struct vpshim_dma_adapter *adapter;
-	unsigned int n = 0;
-
-	mutex_lock(&vdev->lock);
-	list_for_each_entry(adapter, &vdev->adapters, node) {
-		vpshim_debugfs_adapter(m, adapter);
-		n++;
-	}
-	mutex_unlock(&vdev->lock);
-	seq_printf(m, "%u DMA adapters\n", n);
-	return 0;
-}
-EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_show);
-DEFINE_SHOW_ATTRIBUTE(vpshim_dma);
-DEFINE_SHOW_ATTRIBUTE(vpshim_children);
-
-/**
- * vpshim_debugfs_add() - give a device its debugfs directory
- * @vdev: the device, fully set up
+ * vpshim_debugfs_dir() - a device's debugfs directory, for the areas' files
+ * @vdev: the device
  *
  * Failures are not errors: debugfs is for people, and its functions take
- * the error pointers of a failed creation without complaint.
+ * the error pointer of a failed creation without complaint.
+ *
+ * Return: the directory, or an error pointer.
  */
-void vpshim_debugfs_add(struct vpshim_device *vdev)
+struct dentry *vpshim_debugfs_dir(struct vpshim_device *vdev)
 {
-	vdev->debugfs = debugfs_create_dir(vdev->name, vpshim_debugfs_root);
-	debugfs_create_file("dma", 0400, vdev->debugfs, vdev, &vpshim_dma_fops);
-	debugfs_create_file("children", 0400, vdev->debugfs, vdev, &vpshim_children_fops);
+	return debugfs_of(vdev)->dir;
+}
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_debugfs_dir);
+
+/* Part init: the device's directory, before the areas that add files. */
+static int vpshim_debugfs_add(struct vpshim_device *vdev)
+{
+	debugfs_of(vdev)->dir = debugfs_create_dir(vdev->name, vpshim_debugfs_root);
+	return 0;
 }
 
-/**
- * vpshim_debugfs_remove() - remove a device's debugfs directory
- * @vdev: the device, before it is freed
- */
-void vpshim_debugfs_remove(struct vpshim_device *vdev)
+/* Part stop: the directory and every area's file go before their state. */
+static void vpshim_debugfs_remove(struct vpshim_device *vdev)
 {
-	debugfs_remove_recursive(vdev->debugfs);
-	vdev->debugfs = NULL;
+	debugfs_remove_recursive(debugfs_of(vdev)->dir);
+	debugfs_of(vdev)->dir = NULL;
 }
+
+VPSHIM_PART(debugfs, struct vpshim_debugfs,
+	    .init = vpshim_debugfs_add,
+	    .stop = vpshim_debugfs_remove);
 
 /** vpshim_debugfs_init() - create /sys/kernel/debug/vpshim */
 void vpshim_debugfs_init(void)

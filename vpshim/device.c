@@ -164,16 +164,21 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_status_to_errno);
 /**
  * vpshim_device_create() - allocate the state and zeroed extension of a device
  * @dev: the Linux device the miniport drives
+ * @drv: the miniport's driver object; NULL for a device glue code attaches
  * @ext_size: HwDeviceExtensionSize
+ *
+ * Every area's state is set up (parts.c) before the extension is known to
+ * VideoPort calls.
  *
  * Return: the new device, its extension registered, or an ERR_PTR.
  */
-struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
+struct vpshim_device *vpshim_device_create(struct device *dev, struct vpshim_driver *drv,
+					   size_t ext_size)
 {
 	struct vpshim_device *vdev;
 	int err;
 
-	vdev = kzalloc(sizeof(*vdev), GFP_KERNEL);
+	vdev = kzalloc(sizeof(*vdev) + vpshim_parts_size(), GFP_KERNEL);
 	if (!vdev)
 		return ERR_PTR(-ENOMEM);
 	/* Its own allocation, so KASAN sees a miniport overrunning it. */
@@ -183,42 +188,24 @@ struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size)
 		goto free_vdev;
 	}
 	vdev->dev = dev;
+	vdev->drv = drv;
+	if (drv)
+		vdev->hw = drv->init;
 	vdev->ext_size = ext_size;
 	vdev->pdev = dev_is_pci(dev) ? to_pci_dev(dev) : NULL;
-	vdev->orig_dma_mask = dev->dma_mask ? *dev->dma_mask : 0;
-	vdev->orig_coherent_mask = dev->coherent_dma_mask;
 	spin_lock_init(&vdev->arm_lock);
 	mutex_init(&vdev->lock);
-	INIT_LIST_HEAD(&vdev->adapters);
-	INIT_LIST_HEAD(&vdev->mappings);
-	INIT_LIST_HEAD(&vdev->claims);
-	INIT_LIST_HEAD(&vdev->user_maps);
 	INIT_LIST_HEAD(&vdev->bound_node);
-	vpshim_packet_init(vdev);
-	vpshim_children_init(vdev);
 	strscpy(vdev->name, dev_name(dev), sizeof(vdev->name));
-	err = vpshim_pool_init(vdev);
+	err = vpshim_parts_init(vdev);
 	if (err)
 		goto free_ext;
-	err = vpshim_sync_init(vdev);
-	if (err)
-		goto destroy_pool;
-	err = vpshim_registry_init(vdev);
-	if (err)
-		goto destroy_sync;
-	vpshim_interrupt_init(vdev);
-	vpshim_timer_init(vdev);
 
 	mutex_lock(&vpshim_extensions_lock);
 	hash_add_rcu(vpshim_extensions, &vdev->ext_node, (unsigned long)vdev->ext);
 	mutex_unlock(&vpshim_extensions_lock);
-	vpshim_debugfs_add(vdev);
 	return vdev;
 
-destroy_sync:
-	vpshim_sync_release_all(vdev);
-destroy_pool:
-	vpshim_pool_release_all(vdev);
 free_ext:
 	kfree(vdev->ext);
 free_vdev:
@@ -267,16 +254,19 @@ static void vpshim_device_stop_arming(struct vpshim_device *vdev)
 	spin_lock_irqsave(&vdev->arm_lock, flags);
 	WRITE_ONCE(vdev->dying, true);
 	spin_unlock_irqrestore(&vdev->arm_lock, flags);
-	vpshim_sync_wake_all(vdev);
+	vpshim_parts_dying(vdev);
 }
 
 /**
  * vpshim_device_destroy() - release everything a device still holds
  * @vdev: the device, unbinding
  *
- * Frees what the miniport left behind: DMA adapters and buffers, pool
- * blocks, spin locks and events (reported as leaks) and device mappings
- * (which live until unbind by design), then the extension itself.
+ * Stops every area (the request device first, then the miniport's code
+ * that runs on its own: the timer, the DPC and a child enumeration may arm
+ * one another, but not any more, the device is dying), then frees what the
+ * miniport left behind: DMA adapters and buffers, pool blocks, spin locks
+ * and events (reported as leaks) and device mappings (which live until
+ * unbind by design), then the extension itself.
  *
  * Return: the number of resources the miniport leaked.
  */
@@ -285,17 +275,7 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	unsigned int leaked;
 
 	vpshim_device_stop_arming(vdev);
-	vpshim_debugfs_remove(vdev);
-	/* No more requests or process mappings. */
-	vpshim_request_remove(vdev);
-	/*
-	 * Then stop the miniport's code that runs on its own (it may call us).
-	 * The timer, the DPC and a child enumeration may arm one another, but
-	 * not any more (the device is dying): each is stopped once.
-	 */
-	vpshim_timer_stop(vdev);
-	vpshim_interrupt_disconnect(vdev);
-	cancel_work_sync(&vdev->child_work);
+	vpshim_parts_stop(vdev);
 	/* The device stops mastering before its transfers and buffers go. */
 	if (vdev->pdev)
 		pci_clear_master(vdev->pdev);
@@ -304,20 +284,10 @@ unsigned int vpshim_device_destroy(struct vpshim_device *vdev)
 	mutex_unlock(&vpshim_extensions_lock);
 	/* No lookup may still be looking at it when it is freed. */
 	synchronize_rcu();
-	leaked = vpshim_dma_release_all(vdev);
-	leaked += vpshim_packet_release_all(vdev);
-	leaked += vpshim_pool_release_all(vdev);
-	leaked += vpshim_sync_release_all(vdev);
-	vpshim_resources_release_all(vdev);
+	leaked = vpshim_parts_release(vdev);
 	if (leaked)
 		dev_warn(vdev->dev, "vpshim: miniport leaked %u resources; all released\n",
 			 leaked);
-	kvfree(vdev->rom_image);
-	vpshim_int10_free(vdev);
-	vpshim_children_free(vdev);
-	vpshim_registry_free(vdev);
-	mutex_destroy(&vdev->child_lock);
-	mutex_destroy(&vdev->device_lock);
 	mutex_destroy(&vdev->lock);
 	kfree(vdev->ext);
 	kfree(vdev);
@@ -340,7 +310,7 @@ void *vpshim_device_attach(struct device *dev, size_t ext_size)
 
 	if (!dev)
 		return NULL;
-	vdev = vpshim_device_create(dev, ext_size);
+	vdev = vpshim_device_create(dev, NULL, ext_size);
 	return IS_ERR(vdev) ? NULL : vdev->ext;
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_device_attach);

@@ -17,14 +17,30 @@
  * walk that never dereferences the handle itself.
  */
 
+#include <linux/debugfs.h>
 #include <linux/mm.h>
 #include <linux/rhashtable.h>
+#include <linux/seq_file.h>
 #include <linux/slab.h>
 
 #include "vpshim.h"
+#include "parts.h"
 
 #define CREATE_TRACE_POINTS
 #include "vpshim_trace.h"
+
+/* The DMA area's state in each device; the lists are under vdev->lock. */
+struct vpshim_dma {
+	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
+	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
+	u64 orig_dma_mask;		/* restored when the last adapter goes */
+	u64 orig_coherent_mask;
+};
+
+static struct vpshim_dma *dma_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_dma_part);
+}
 
 /**
  * vpshim_dma_mask_bits() - the address width a VP_DEVICE_DESCRIPTION asks for
@@ -71,7 +87,7 @@ struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
 	if (!handle)
 		return NULL;
 	rcu_read_lock();
-	list_for_each_entry_rcu(adapter, &vdev->adapters, node) {
+	list_for_each_entry_rcu(adapter, &dma_of(vdev)->adapters, node) {
 		if ((PVP_DMA_ADAPTER)adapter == handle) {
 			if (percpu_ref_tryget_live(&adapter->ref))
 				found = adapter;
@@ -127,17 +143,18 @@ static void vpshim_dma_adapter_idle(struct percpu_ref *ref)
  */
 static int vpshim_dma_update_mask(struct vpshim_device *vdev)
 {
+	struct vpshim_dma *dma = dma_of(vdev);
 	struct vpshim_dma_adapter *adapter;
 	u8 bits = 0;
 
 	lockdep_assert_held(&vdev->lock);
-	list_for_each_entry(adapter, &vdev->adapters, node)
+	list_for_each_entry(adapter, &dma->adapters, node)
 		bits = bits ? min(bits, adapter->mask_bits) : adapter->mask_bits;
 	if (bits)
 		return dma_set_mask_and_coherent(vdev->dev, DMA_BIT_MASK(bits));
 	if (vdev->dev->dma_mask)
-		*vdev->dev->dma_mask = vdev->orig_dma_mask;
-	vdev->dev->coherent_dma_mask = vdev->orig_coherent_mask;
+		*vdev->dev->dma_mask = dma->orig_dma_mask;
+	vdev->dev->coherent_dma_mask = dma->orig_coherent_mask;
 	return 0;
 }
 
@@ -166,7 +183,7 @@ vpshim_dma_adapter_create(struct vpshim_device *vdev, u8 mask_bits, u32 max_leng
 		goto exit_ref;
 
 	mutex_lock(&vdev->lock);
-	list_add_tail_rcu(&adapter->node, &vdev->adapters);
+	list_add_tail_rcu(&adapter->node, &dma_of(vdev)->adapters);
 	err = vpshim_dma_update_mask(vdev);
 	if (err) {
 		list_del_rcu(&adapter->node);
@@ -257,8 +274,8 @@ static bool vpshim_dma_adapter_retire(struct vpshim_device *vdev,
 	}
 	adapter->dead = true;
 	list_del_rcu(&adapter->node);
-	if (vdev->legacy_dma == adapter)
-		vdev->legacy_dma = NULL;
+	if (dma_of(vdev)->legacy_dma == adapter)
+		dma_of(vdev)->legacy_dma = NULL;
 	vpshim_dma_update_mask(vdev);
 	mutex_unlock(&vdev->lock);
 
@@ -506,7 +523,7 @@ static void vpshim_dma_report_mismatch(struct vpshim_dma_adapter *adapter, void 
 		return;
 	}
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(other, &vdev->adapters, node) {
+	list_for_each_entry(other, &dma_of(vdev)->adapters, node) {
 		if (other != adapter && vpshim_dma_find_cpu(other, cpu_addr, &buf)) {
 			mutex_unlock(&vdev->lock);
 			vpshim_misuse(vdev, func, caller,
@@ -608,10 +625,11 @@ EXPORT_SYMBOL_VPSHIM(VideoPortReleaseCommonBuffer);
  */
 static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vdev)
 {
+	struct vpshim_dma *dma = dma_of(vdev);
 	struct vpshim_dma_adapter *adapter;
 
 	mutex_lock(&vdev->lock);
-	adapter = vdev->legacy_dma;
+	adapter = dma->legacy_dma;
 	if (adapter)
 		percpu_ref_get(&adapter->ref);
 	mutex_unlock(&vdev->lock);
@@ -622,13 +640,13 @@ static struct vpshim_dma_adapter *vpshim_dma_legacy_get(struct vpshim_device *vd
 	if (IS_ERR(adapter))
 		return NULL;
 	mutex_lock(&vdev->lock);
-	if (vdev->legacy_dma) {
+	if (dma->legacy_dma) {
 		/* Lost a race with another first caller: use theirs. */
 		mutex_unlock(&vdev->lock);
 		vpshim_dma_adapter_retire(vdev, adapter, false);
 		return vpshim_dma_legacy_get(vdev);
 	}
-	vdev->legacy_dma = adapter;
+	dma->legacy_dma = adapter;
 	percpu_ref_get(&adapter->ref);
 	mutex_unlock(&vdev->lock);
 	return adapter;
@@ -695,8 +713,8 @@ void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID Virt
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
 	mutex_lock(&vdev->lock);
-	if (vdev->legacy_dma) {
-		adapter = vdev->legacy_dma;
+	if (dma_of(vdev)->legacy_dma) {
+		adapter = dma_of(vdev)->legacy_dma;
 		percpu_ref_get(&adapter->ref);
 	}
 	mutex_unlock(&vdev->lock);
@@ -711,18 +729,16 @@ void VideoPortFreeCommonBuffer(PVOID HwDeviceExtension, ULONG Length, PVOID Virt
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortFreeCommonBuffer);
 
-/**
- * vpshim_dma_release_all() - retire every adapter of an unbinding device
- * @vdev: the device
- *
- * Return: adapters the miniport never put plus buffers it never released.
+/*
+ * Part release: retire every adapter of an unbinding device; count the
+ * adapters the miniport never put plus the buffers it never released.
  */
-unsigned int vpshim_dma_release_all(struct vpshim_device *vdev)
+static unsigned int vpshim_dma_release_all(struct vpshim_device *vdev)
 {
 	struct vpshim_dma_adapter *adapter, *tmp;
 	unsigned int leaked = 0;
 
-	list_for_each_entry_safe(adapter, tmp, &vdev->adapters, node) {
+	list_for_each_entry_safe(adapter, tmp, &dma_of(vdev)->adapters, node) {
 		if (!adapter->legacy) {
 			dev_warn(vdev->dev, "vpshim: DMA adapter %p never put; putting it\n",
 				 adapter);
@@ -750,9 +766,76 @@ unsigned int vpshim_dma_buffer_count(void *hw_device_extension)
 	if (!vdev)
 		return 0;
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(adapter, &vdev->adapters, node)
+	list_for_each_entry(adapter, &dma_of(vdev)->adapters, node)
 		count += vpshim_dma_nr_buffers(adapter);
 	mutex_unlock(&vdev->lock);
 	return count;
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_dma_buffer_count);
+
+static void vpshim_debugfs_adapter(struct seq_file *m, struct vpshim_dma_adapter *adapter)
+{
+	struct vpshim_common_buffer *buf;
+	struct rhashtable_iter iter;
+	struct vpshim_memattr ma;
+
+	seq_printf(m, "adapter%s: %u-bit, MaximumLength %u, %u buffers\n",
+		   adapter->legacy ? " (VideoPortGetCommonBuffer)" : "", adapter->mask_bits,
+		   adapter->max_length, vpshim_dma_nr_buffers(adapter));
+	rhashtable_walk_enter(&adapter->buffers, &iter);
+	rhashtable_walk_start(&iter);
+	while ((buf = rhashtable_walk_next(&iter))) {
+		if (IS_ERR(buf))
+			continue;
+		vpshim_memattr_get(adapter->vdev->dev, buf->cpu_addr, &ma);
+		seq_printf(m, "  logical %pad, %u bytes, CacheEnabled %d: %s device, %s map, %s\n",
+			   &buf->dma_addr, buf->length, buf->cached,
+			   ma.coherent ? "coherent" : "non-coherent", ma.map, ma.attr);
+	}
+	rhashtable_walk_stop(&iter);
+	rhashtable_walk_exit(&iter);
+}
+
+/**
+ * vpshim_dma_show() - the debugfs dma file: adapters, then their buffers
+ * @m: the seq_file; m->private is the vpshim_device
+ * @unused: unused
+ *
+ * Return: 0.
+ */
+int vpshim_dma_show(struct seq_file *m, void *unused)
+{
+	struct vpshim_device *vdev = m->private;
+	struct vpshim_dma_adapter *adapter;
+	unsigned int n = 0;
+
+	mutex_lock(&vdev->lock);
+	list_for_each_entry(adapter, &dma_of(vdev)->adapters, node) {
+		vpshim_debugfs_adapter(m, adapter);
+		n++;
+	}
+	mutex_unlock(&vdev->lock);
+	seq_printf(m, "%u DMA adapters\n", n);
+	return 0;
+}
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_dma_show);
+DEFINE_SHOW_ATTRIBUTE(vpshim_dma);
+
+/*
+ * Part init: no adapter yet; the device's DMA masks are kept, to be restored
+ * when its last adapter goes, and the dma file lists what it will hold.
+ */
+static int vpshim_dma_init(struct vpshim_device *vdev)
+{
+	struct vpshim_dma *dma = dma_of(vdev);
+
+	INIT_LIST_HEAD(&dma->adapters);
+	dma->orig_dma_mask = vdev->dev->dma_mask ? *vdev->dev->dma_mask : 0;
+	dma->orig_coherent_mask = vdev->dev->coherent_dma_mask;
+	debugfs_create_file("dma", 0400, vpshim_debugfs_dir(vdev), vdev, &vpshim_dma_fops);
+	return 0;
+}
+
+VPSHIM_PART(dma, struct vpshim_dma,
+	    .init = vpshim_dma_init,
+	    .release = vpshim_dma_release_all);

@@ -104,22 +104,12 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 	err = pci_enable_device(pdev);
 	if (err)
 		return err;
-	vdev = vpshim_device_create(&pdev->dev, drv->init.HwDeviceExtensionSize);
+	vdev = vpshim_device_create(&pdev->dev, drv, drv->init.HwDeviceExtensionSize);
 	if (IS_ERR(vdev)) {
 		err = PTR_ERR(vdev);
 		goto disable;
 	}
-	vdev->drv = drv;
-	vdev->hw_interrupt = drv->init.HwInterrupt;
-	vdev->hw_timer = drv->init.HwTimer;
-	vdev->hw_start_io = drv->init.HwStartIO;
-	vdev->hw_reset_hw = drv->init.HwResetHw;
-	vdev->hw_get_power = drv->init.HwGetPowerState;
-	vdev->hw_set_power = drv->init.HwSetPowerState;
-	vdev->hw_get_child = drv->init.HwGetVideoChildDescriptor;
-	vdev->hw_query_interface = drv->init.HwQueryInterface;
 	vpshim_fill_config(vdev);
-	vpshim_registry_load_files(vdev);
 	/* An adapter the firmware did not initialise, POSTed when asked. */
 	vpshim_int10_prepare(vdev);
 
@@ -142,13 +132,9 @@ static int vpshim_pci_probe(struct pci_dev *pdev, const struct pci_device_id *id
 		goto destroy;
 	}
 	pci_set_drvdata(pdev, vdev);
-	vpshim_children_enumerate(vdev);
-	err = vpshim_request_add(vdev);
-	if (!err)
-		err = vpshim_registry_add_sysfs(vdev);
+	/* Children read, the request device and the registry published. */
+	err = vpshim_parts_bind(vdev);
 	if (err) {
-		dev_err(&pdev->dev, "vpshim: %s: cannot create the request device: %pe\n",
-			drv->mp->name, ERR_PTR(err));
 		pci_set_drvdata(pdev, NULL);
 		goto destroy;
 	}
@@ -169,7 +155,7 @@ static void vpshim_pci_remove(struct pci_dev *pdev)
 	struct vpshim_device *vdev = pci_get_drvdata(pdev);
 
 	vpshim_areas_unbind(vdev);
-	vpshim_registry_remove_sysfs(vdev);
+	vpshim_parts_unbind(vdev);
 	vpshim_device_destroy(vdev);
 	pci_set_drvdata(pdev, NULL);
 	pci_clear_master(pdev);

@@ -22,7 +22,18 @@
 #include <linux/vgaarb.h>
 
 #include "vpshim.h"
+#include "parts.h"
 #include "int10_machine.h"
+
+/* The Int10 area's state in each device. */
+struct vpshim_int10_state {
+	struct vpshim_int10 *machine;	/* made on first use; an ERR_PTR: none */
+};
+
+static struct vpshim_int10_state *int10_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_int10_part);
+}
 
 module_param_named(int10_max_instructions, vpshim_int10_max_instructions, ulong, 0644);
 MODULE_PARM_DESC(int10_max_instructions,
@@ -317,7 +328,7 @@ static struct vpshim_int10 *vpshim_int10_pci_machine(struct vpshim_device *vdev,
 
 /*
  * The device's machine, made on first use. A device found to have no BIOS
- * vpshim can run keeps that answer (vdev->int10 holds the ERR_PTR), so that
+ * vpshim can run keeps that answer (the area state holds the ERR_PTR), so that
  * a failed POST is not run again at every call; running out of memory or
  * a fatal signal is not kept. Return: the machine, or an ERR_PTR:
  * -EOPNOTSUPP when the device has no video BIOS (or its POST failed),
@@ -329,13 +340,13 @@ static struct vpshim_int10 *vpshim_int10_get(struct vpshim_device *vdev, const c
 	int err;
 
 	mutex_lock(&vpshim_int10_create_lock);
-	m = vdev->int10;
+	m = int10_of(vdev)->machine;
 	if (!m) {
 		m = vpshim_int10_pci_machine(vdev, vpshim_int10_post_asked(vdev));
 		if (IS_ERR(m) && PTR_ERR(m) != -ENOMEM && PTR_ERR(m) != -EINTR)
 			m = ERR_PTR(-EOPNOTSUPP);
 		if (!IS_ERR(m) || PTR_ERR(m) == -EOPNOTSUPP)
-			vdev->int10 = m;
+			int10_of(vdev)->machine = m;
 	}
 	mutex_unlock(&vpshim_int10_create_lock);
 	if (!IS_ERR(m))
@@ -394,16 +405,17 @@ void vpshim_int10_prepare(struct vpshim_device *vdev)
 	vpshim_int10_get(vdev, "vpshim: POST");
 }
 
-/**
- * vpshim_int10_free() - free a device's BIOS machine at unbind
- * @vdev: the unbinding device
- */
-void vpshim_int10_free(struct vpshim_device *vdev)
+/* Part release: free the device's BIOS machine at unbind. */
+static unsigned int vpshim_int10_free(struct vpshim_device *vdev)
 {
-	if (!IS_ERR_OR_NULL(vdev->int10))
-		vpshim_int10_machine_destroy(vdev->int10);
-	vdev->int10 = NULL;
+	if (!IS_ERR_OR_NULL(int10_of(vdev)->machine))
+		vpshim_int10_machine_destroy(int10_of(vdev)->machine);
+	int10_of(vdev)->machine = NULL;
+	return 0;
 }
+
+VPSHIM_PART(int10, struct vpshim_int10_state,
+	    .release = vpshim_int10_free);
 
 /* ---- VideoPortInt10 ---- */
 
@@ -651,14 +663,14 @@ int vpshim_int10_test_attach(void *ext, const struct vpshim_int10_config *cfg)
 	if (!vdev)
 		return -EINVAL;
 	mutex_lock(&vpshim_int10_create_lock);
-	if (vdev->int10) {
+	if (int10_of(vdev)->machine) {
 		err = -EBUSY;
 	} else {
 		m = vpshim_int10_machine_create(vdev, cfg);
 		if (IS_ERR(m))
 			err = PTR_ERR(m);
 		else
-			vdev->int10 = m;
+			int10_of(vdev)->machine = m;
 	}
 	mutex_unlock(&vpshim_int10_create_lock);
 	return err;
@@ -676,15 +688,17 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_int10_test_attach);
 size_t vpshim_int10_test_last_error(void *ext, char *buf, size_t size)
 {
 	struct vpshim_device *vdev = vpshim_device_get(ext, __func__, _RET_IP_);
+	struct vpshim_int10 *m;
 	ssize_t len;
 
 	if (!size)
 		return 0;
 	buf[0] = 0;
-	if (!vdev || IS_ERR_OR_NULL(vdev->int10) || vpshim_int10_machine_lock(vdev->int10))
+	m = vdev ? int10_of(vdev)->machine : NULL;
+	if (IS_ERR_OR_NULL(m) || vpshim_int10_machine_lock(m))
 		return 0;
-	len = strscpy(buf, vpshim_int10_machine_error(vdev->int10), size);
-	vpshim_int10_machine_unlock(vdev->int10);
+	len = strscpy(buf, vpshim_int10_machine_error(m), size);
+	vpshim_int10_machine_unlock(m);
 	return len < 0 ? size - 1 : len;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_int10_test_last_error);

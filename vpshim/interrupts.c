@@ -14,15 +14,16 @@
 #include <linux/interrupt.h>
 
 #include "vpshim.h"
+#include "interrupts.h"
 
 static irqreturn_t vpshim_isr(int irq, void *data)
 {
 	struct vpshim_device *vdev = data;
 	BOOLEAN handled;
 
-	spin_lock(&vdev->isr_lock);
-	handled = vdev->hw_interrupt(vdev->ext);
-	spin_unlock(&vdev->isr_lock);
+	spin_lock(&vpshim_irq_of(vdev)->isr_lock);
+	handled = vdev->hw.HwInterrupt(vdev->ext);
+	spin_unlock(&vpshim_irq_of(vdev)->isr_lock);
 	return IRQ_RETVAL(handled);
 }
 
@@ -37,42 +38,42 @@ static irqreturn_t vpshim_isr(int irq, void *data)
  */
 int vpshim_interrupt_connect(struct vpshim_device *vdev)
 {
+	struct vpshim_irq *vi = vpshim_irq_of(vdev);
 	struct pci_dev *pdev = vdev->pdev;
 	int nvec, err;
 
-	if (!vdev->hw_interrupt || !pdev ||
+	if (!vdev->hw.HwInterrupt || !pdev ||
 	    (!vdev->config.BusInterruptLevel && !vdev->config.BusInterruptVector))
 		return 0;
 	nvec = pci_alloc_irq_vectors(pdev, 1, 1, PCI_IRQ_MSI | PCI_IRQ_INTX);
 	if (nvec < 0)
 		return nvec;
-	vdev->irq = pci_irq_vector(pdev, 0);
-	err = request_irq(vdev->irq, vpshim_isr, pdev->msi_enabled ? 0 : IRQF_SHARED,
+	vi->irq = pci_irq_vector(pdev, 0);
+	err = request_irq(vi->irq, vpshim_isr, pdev->msi_enabled ? 0 : IRQF_SHARED,
 			  vdev->name, vdev);
 	if (err) {
 		pci_free_irq_vectors(pdev);
-		vdev->irq = 0;
+		vi->irq = 0;
 		return err;
 	}
-	dev_info(vdev->dev, "vpshim: HwInterrupt on IRQ %d (%s)\n", vdev->irq,
+	dev_info(vdev->dev, "vpshim: HwInterrupt on IRQ %d (%s)\n", vi->irq,
 		 pdev->msi_enabled ? "MSI" : "INTx");
 	return 0;
 }
 
-/**
- * vpshim_interrupt_disconnect() - undo vpshim_interrupt_connect() and stop the DPC
- * @vdev: the device, unbinding
- */
-void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
+/* Part stop: undo vpshim_interrupt_connect() and stop the DPC. */
+static void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
 {
-	if (vdev->irq) {
-		if (vdev->irq_disabled)
-			enable_irq(vdev->irq);
-		free_irq(vdev->irq, vdev);
+	struct vpshim_irq *vi = vpshim_irq_of(vdev);
+
+	if (vi->irq) {
+		if (vi->irq_disabled)
+			enable_irq(vi->irq);
+		free_irq(vi->irq, vdev);
 		pci_free_irq_vectors(vdev->pdev);
-		vdev->irq = 0;
+		vi->irq = 0;
 	}
-	tasklet_kill(&vdev->dpc);
+	tasklet_kill(&vi->dpc);
 }
 
 /*
@@ -81,13 +82,14 @@ void vpshim_interrupt_disconnect(struct vpshim_device *vdev)
  */
 static bool vpshim_irq_mark_disabled(struct vpshim_device *vdev, bool disabled)
 {
+	struct vpshim_irq *vi = vpshim_irq_of(vdev);
 	unsigned long flags;
 	bool was;
 
-	spin_lock_irqsave(&vdev->isr_lock, flags);
-	was = vdev->irq_disabled;
-	vdev->irq_disabled = disabled;
-	spin_unlock_irqrestore(&vdev->isr_lock, flags);
+	spin_lock_irqsave(&vi->isr_lock, flags);
+	was = vi->irq_disabled;
+	vi->irq_disabled = disabled;
+	spin_unlock_irqrestore(&vi->isr_lock, flags);
 	return was;
 }
 
@@ -106,10 +108,10 @@ VP_STATUS VideoPortEnableInterrupt(PVOID HwDeviceExtension)
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vdev->irq)
+	if (!vdev || !vpshim_irq_of(vdev)->irq)
 		return ERROR_INVALID_FUNCTION;
 	if (vpshim_irq_mark_disabled(vdev, false))
-		enable_irq(vdev->irq);
+		enable_irq(vpshim_irq_of(vdev)->irq);
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortEnableInterrupt);
@@ -129,14 +131,14 @@ VP_STATUS VideoPortDisableInterrupt(PVOID HwDeviceExtension)
 	struct vpshim_device *vdev;
 
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
-	if (!vdev || !vdev->irq)
+	if (!vdev || !vpshim_irq_of(vdev)->irq)
 		return ERROR_INVALID_FUNCTION;
 	if (vpshim_irq_mark_disabled(vdev, true))
 		return NO_ERROR;
 	if (in_hardirq())
-		disable_irq_nosync(vdev->irq);
+		disable_irq_nosync(vpshim_irq_of(vdev)->irq);
 	else
-		disable_irq(vdev->irq);
+		disable_irq(vpshim_irq_of(vdev)->irq);
 	return NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortDisableInterrupt);
@@ -174,10 +176,10 @@ BOOLEAN VideoPortSynchronizeExecution(PVOID HwDeviceExtension,
 		vpshim_misuse(vdev, __func__, _RET_IP_, "NULL SynchronizeRoutine");
 		return FALSE;
 	}
-	if (Priority != VpLowPriority && vdev->irq) {
-		spin_lock_irqsave(&vdev->isr_lock, flags);
+	if (Priority != VpLowPriority && vpshim_irq_of(vdev)->irq) {
+		spin_lock_irqsave(&vpshim_irq_of(vdev)->isr_lock, flags);
 		ret = SynchronizeRoutine(Context);
-		spin_unlock_irqrestore(&vdev->isr_lock, flags);
+		spin_unlock_irqrestore(&vpshim_irq_of(vdev)->isr_lock, flags);
 		return ret;
 	}
 	local_bh_disable();
@@ -189,17 +191,18 @@ EXPORT_SYMBOL_VPSHIM(VideoPortSynchronizeExecution);
 
 static void vpshim_dpc_run(struct tasklet_struct *t)
 {
-	struct vpshim_device *vdev = from_tasklet(vdev, t, dpc);
+	struct vpshim_irq *vi = from_tasklet(vi, t, dpc);
+	struct vpshim_device *vdev = vi->vdev;
 	PMINIPORT_DPC_ROUTINE routine;
 	unsigned long flags;
 	PVOID context;
 
-	spin_lock_irqsave(&vdev->dpc_lock, flags);
-	routine = vdev->dpc_routine;
-	context = vdev->dpc_context;
+	spin_lock_irqsave(&vi->dpc_lock, flags);
+	routine = vi->dpc_routine;
+	context = vi->dpc_context;
 	/* Dequeued before it runs, as on Windows: it may be queued again. */
-	vdev->dpc_queued = false;
-	spin_unlock_irqrestore(&vdev->dpc_lock, flags);
+	vi->dpc_queued = false;
+	spin_unlock_irqrestore(&vi->dpc_lock, flags);
 	routine(vdev->ext, context);
 }
 
@@ -221,6 +224,7 @@ BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE Callbac
 			  PVOID Context)
 {
 	struct vpshim_device *vdev;
+	struct vpshim_irq *vi;
 	unsigned long flags;
 	bool queued = false;
 
@@ -232,30 +236,37 @@ BOOLEAN VideoPortQueueDpc(PVOID HwDeviceExtension, PMINIPORT_DPC_ROUTINE Callbac
 		return FALSE;
 	}
 	/* Not once unbind has begun: the DPC must not outlive the device. */
+	vi = vpshim_irq_of(vdev);
 	if (vpshim_arm_lock(vdev, &flags)) {
-		spin_lock(&vdev->dpc_lock);
-		if (!vdev->dpc_queued) {
-			vdev->dpc_queued = true;
-			vdev->dpc_routine = CallbackRoutine;
-			vdev->dpc_context = Context;
+		spin_lock(&vi->dpc_lock);
+		if (!vi->dpc_queued) {
+			vi->dpc_queued = true;
+			vi->dpc_routine = CallbackRoutine;
+			vi->dpc_context = Context;
 			queued = true;
 		}
-		spin_unlock(&vdev->dpc_lock);
+		spin_unlock(&vi->dpc_lock);
 		if (queued)
-			tasklet_schedule(&vdev->dpc);
+			tasklet_schedule(&vi->dpc);
 	}
 	vpshim_arm_unlock(vdev, flags);
 	return queued;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortQueueDpc);
 
-/**
- * vpshim_interrupt_init() - set up a device's interrupt lock and DPC
- * @vdev: the device being created
- */
-void vpshim_interrupt_init(struct vpshim_device *vdev)
+/* Part init: the interrupt lock and the DPC. */
+static int vpshim_interrupt_init(struct vpshim_device *vdev)
 {
-	spin_lock_init(&vdev->isr_lock);
-	spin_lock_init(&vdev->dpc_lock);
-	tasklet_setup(&vdev->dpc, vpshim_dpc_run);
+	struct vpshim_irq *vi = vpshim_irq_of(vdev);
+
+	vi->vdev = vdev;
+	spin_lock_init(&vi->isr_lock);
+	spin_lock_init(&vi->dpc_lock);
+	tasklet_setup(&vi->dpc, vpshim_dpc_run);
+	return 0;
 }
+
+VPSHIM_PART(irq, struct vpshim_irq,
+	    .init = vpshim_interrupt_init,
+	    .stop = vpshim_interrupt_disconnect);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_irq_part);

@@ -10,6 +10,7 @@
 
 static int __init vpshim_init(void)
 {
+	vpshim_parts_layout();
 	vpshim_debugfs_init();
 	pr_info("vpshim: VideoPort shim %s loaded\n", VPSHIM_VERSION);
 	return 0;

@@ -34,6 +34,7 @@
 #include <linux/vmalloc.h>
 
 #include "vpshim.h"
+#include "maps.h"
 
 /* Mappings one file's requests may hold at once (kernel and process). */
 #define VPSHIM_MAX_FILE_MAPS	64
@@ -49,7 +50,7 @@
 struct vpshim_user_map {
 	struct kref ref;
 	struct rw_semaphore revoke_lock;	/* a fault's insert vs. revocation */
-	struct list_head node;		/* in vdev->user_maps, under vdev->lock */
+	struct list_head node;		/* in the device's user_maps, under vdev->lock */
 	atomic_t vmas;			/* vmas still mapping it */
 	unsigned long start;		/* page-aligned user address */
 	unsigned long len;		/* page-aligned length */
@@ -189,13 +190,13 @@ static unsigned int vpshim_file_maps_locked(struct vpshim_device *vdev, struct f
 	struct vpshim_mapping *map;
 	unsigned int n = 0;
 
-	list_for_each_entry_safe(um, tmp, &vdev->user_maps, node) {
+	list_for_each_entry_safe(um, tmp, &vpshim_maps_of(vdev)->user_maps, node) {
 		if (!atomic_read(&um->vmas))
 			list_move(&um->node, gone);
 		else
 			n += um->file == file;
 	}
-	list_for_each_entry(map, &vdev->mappings, node)
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node)
 		n += map->owner == file;
 	return n;
 }
@@ -229,7 +230,7 @@ static unsigned int vpshim_request_maps(struct vpshim_device *vdev)
 	unsigned int n = 0;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node)
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node)
 		n += map->for_request;
 	mutex_unlock(&vdev->lock);
 	return n;
@@ -293,7 +294,7 @@ static unsigned long vpshim_map_into_process(struct vpshim_device *vdev, struct 
 	um->start = addr;
 	um->addr = addr + off;
 	mutex_lock(&vdev->lock);
-	list_add(&um->node, &vdev->user_maps);
+	list_add(&um->node, &vpshim_maps_of(vdev)->user_maps);
 	mutex_unlock(&vdev->lock);
 	return um->addr;
 }
@@ -449,7 +450,7 @@ static VP_STATUS vpshim_unmap_user(struct vpshim_device *vdev, unsigned long add
 	if (!current->mm)
 		return ERROR_INVALID_PARAMETER;
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(um, &vdev->user_maps, node) {
+	list_for_each_entry(um, &vpshim_maps_of(vdev)->user_maps, node) {
 		if (um->mm == current->mm && addr >= um->start && addr - um->start < um->len) {
 			list_del(&um->node);
 			found = um;
@@ -513,7 +514,7 @@ static bool vpshim_kernel_mapping_at(struct vpshim_device *vdev, unsigned long a
 	bool found = false;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node) {
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node) {
 		unsigned long base = (unsigned long)map->cookie;
 
 		if (!map->io_space && addr >= base && addr - base < map->len) {
@@ -534,7 +535,7 @@ static unsigned long vpshim_user_alias(struct vpshim_device *vdev, struct file *
 	unsigned long addr = 0;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(um, &vdev->user_maps, node) {
+	list_for_each_entry(um, &vpshim_maps_of(vdev)->user_maps, node) {
 		if (um->kernel_cookie == cookie && um->file == file && um->mm == current->mm &&
 		    atomic_read(&um->vmas)) {
 			addr = um->addr;
@@ -685,7 +686,7 @@ void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file)
 	LIST_HEAD(gone);
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry_safe(um, tmp, &vdev->user_maps, node) {
+	list_for_each_entry_safe(um, tmp, &vpshim_maps_of(vdev)->user_maps, node) {
 		if (file && um->file != file)
 			continue;
 		down_write(&um->revoke_lock);

@@ -25,12 +25,13 @@
 #include <linux/vmalloc.h>
 
 #include "vpshim.h"
+#include "packetdma.h"
 
 struct vpshim_transfer;
 
 /* A locked buffer: what a PVOID Mdl stands for. */
 struct vpshim_mdl {
-	struct list_head node;		/* in vdev->mdls */
+	struct list_head node;		/* in the device's mdls */
 	struct sg_table sgt;		/* the whole buffer, built once at lock */
 	struct vpshim_transfer *cached;	/* a transfer ready for it, or in use */
 	u32 *runs;			/* the table's entry lengths, never trimmed */
@@ -70,15 +71,15 @@ struct vpshim_contiguous {
 	size_t size;
 };
 
-/**
- * vpshim_packet_init() - set up a device's packet-DMA state
- * @vdev: the device
- */
-void vpshim_packet_init(struct vpshim_device *vdev)
+/* Part init: no buffer locked, no contiguous memory. */
+static int vpshim_packet_init(struct vpshim_device *vdev)
 {
-	spin_lock_init(&vdev->packet_lock);
-	INIT_LIST_HEAD(&vdev->mdls);
-	INIT_LIST_HEAD(&vdev->contiguous);
+	struct vpshim_packet *pk = vpshim_packet_of(vdev);
+
+	spin_lock_init(&pk->lock);
+	INIT_LIST_HEAD(&pk->mdls);
+	INIT_LIST_HEAD(&pk->contiguous);
+	return 0;
 }
 
 static void vpshim_mdl_free(struct vpshim_mdl *mdl)
@@ -216,9 +217,9 @@ PVOID VideoPortLockBuffer(PVOID HwDeviceExtension, PVOID BaseAddress, ULONG Leng
 		goto nomem;
 	for_each_sgtable_sg(&mdl->sgt, sg, i)
 		mdl->runs[i] = sg->length;
-	spin_lock_bh(&vdev->packet_lock);
-	list_add(&mdl->node, &vdev->mdls);
-	spin_unlock_bh(&vdev->packet_lock);
+	spin_lock_bh(&vpshim_packet_of(vdev)->lock);
+	list_add(&mdl->node, &vpshim_packet_of(vdev)->mdls);
+	spin_unlock_bh(&vpshim_packet_of(vdev)->lock);
 	return mdl;
 
 nomem:
@@ -236,11 +237,12 @@ EXPORT_SYMBOL_VPSHIM(VideoPortLockBuffer);
 static struct vpshim_mdl *vpshim_mdl_take(struct vpshim_device *vdev, const void *handle,
 					  bool *busy)
 {
+	struct vpshim_packet *pk = vpshim_packet_of(vdev);
 	struct vpshim_mdl *mdl, *found = NULL;
 
 	*busy = false;
-	spin_lock_bh(&vdev->packet_lock);
-	list_for_each_entry(mdl, &vdev->mdls, node) {
+	spin_lock_bh(&pk->lock);
+	list_for_each_entry(mdl, &pk->mdls, node) {
 		if (mdl != handle)
 			continue;
 		*busy = mdl->active;
@@ -249,7 +251,7 @@ static struct vpshim_mdl *vpshim_mdl_take(struct vpshim_device *vdev, const void
 		found = mdl;
 		break;
 	}
-	spin_unlock_bh(&vdev->packet_lock);
+	spin_unlock_bh(&pk->lock);
 	return found;
 }
 
@@ -290,11 +292,12 @@ static struct vpshim_mdl *vpshim_mdl_claim(struct vpshim_device *vdev, const voi
 					   ULONG offset, ULONG length,
 					   struct vpshim_transfer **cached)
 {
+	struct vpshim_packet *pk = vpshim_packet_of(vdev);
 	struct vpshim_mdl *mdl, *found = NULL;
 
 	*cached = NULL;
-	spin_lock_bh(&vdev->packet_lock);
-	list_for_each_entry(mdl, &vdev->mdls, node) {
+	spin_lock_bh(&pk->lock);
+	list_for_each_entry(mdl, &pk->mdls, node) {
 		if (mdl != handle)
 			continue;
 		if (offset < mdl->length && length <= mdl->length - offset) {
@@ -307,18 +310,18 @@ static struct vpshim_mdl *vpshim_mdl_claim(struct vpshim_device *vdev, const voi
 		}
 		break;
 	}
-	spin_unlock_bh(&vdev->packet_lock);
+	spin_unlock_bh(&pk->lock);
 	return found;
 }
 
 static void vpshim_mdl_release(struct vpshim_device *vdev, struct vpshim_mdl *mdl,
 			       struct vpshim_transfer *t)
 {
-	spin_lock_bh(&vdev->packet_lock);
+	spin_lock_bh(&vpshim_packet_of(vdev)->lock);
 	mdl->active--;
 	if (t == mdl->cached)
 		mdl->cached_busy = false;
-	spin_unlock_bh(&vdev->packet_lock);
+	spin_unlock_bh(&vpshim_packet_of(vdev)->lock);
 }
 
 /*
@@ -611,33 +614,37 @@ void vpshim_packet_adapter_retire(struct vpshim_dma_adapter *adapter)
 	}
 }
 
-/**
- * vpshim_packet_release_all() - unlock what an unbinding miniport left locked
- * @vdev: the device, its adapters (and so its transfers) already gone
- *
- * Return: the number of buffers left locked (each unpinned and reported).
- * Contiguous memory, which Windows frees with the driver, goes silently.
+/*
+ * Part release: unlock what an unbinding miniport left locked, its adapters
+ * (and so its transfers) already gone (dma comes after packet in parts.h).
+ * Return the number of buffers left locked (each unpinned and reported);
+ * contiguous memory, which Windows frees with the driver, goes silently.
  */
-unsigned int vpshim_packet_release_all(struct vpshim_device *vdev)
+static unsigned int vpshim_packet_release_all(struct vpshim_device *vdev)
 {
 	struct vpshim_contiguous *c, *ctmp;
 	struct vpshim_mdl *mdl, *tmp;
 	unsigned int n = 0;
 
-	list_for_each_entry_safe(mdl, tmp, &vdev->mdls, node) {
+	list_for_each_entry_safe(mdl, tmp, &vpshim_packet_of(vdev)->mdls, node) {
 		dev_warn(vdev->dev, "vpshim: buffer %p+%u never unlocked; unlocking it\n",
 			 mdl->base, mdl->length);
 		list_del(&mdl->node);
 		vpshim_mdl_free(mdl);
 		n++;
 	}
-	list_for_each_entry_safe(c, ctmp, &vdev->contiguous, node) {
+	list_for_each_entry_safe(c, ctmp, &vpshim_packet_of(vdev)->contiguous, node) {
 		free_pages_exact(c->cpu_addr, c->size);
 		list_del(&c->node);
 		kfree(c);
 	}
 	return n;
 }
+
+VPSHIM_PART(packet, struct vpshim_packet,
+	    .init = vpshim_packet_init,
+	    .release = vpshim_packet_release_all);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_packet_part);
 
 /**
  * VideoPortLockPages() - the NT4 way to lock a request's buffer
@@ -878,9 +885,9 @@ PVOID VideoPortAllocateContiguousMemory(PVOID HwDeviceExtension, ULONG NumberOfB
 				    __func__, NumberOfBytes, limit);
 		return NULL;
 	}
-	spin_lock_bh(&vdev->packet_lock);
-	list_add(&c->node, &vdev->contiguous);
-	spin_unlock_bh(&vdev->packet_lock);
+	spin_lock_bh(&vpshim_packet_of(vdev)->lock);
+	list_add(&c->node, &vpshim_packet_of(vdev)->contiguous);
+	spin_unlock_bh(&vpshim_packet_of(vdev)->lock);
 	return c->cpu_addr;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortAllocateContiguousMemory);

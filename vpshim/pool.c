@@ -20,6 +20,7 @@
 #include <linux/slab.h>
 
 #include "vpshim.h"
+#include "parts.h"
 
 /* One pool block, as allocated. */
 struct vpshim_pool_block {
@@ -36,6 +37,17 @@ static const struct rhashtable_params vpshim_pool_params = {
 	.head_offset = offsetof(struct vpshim_pool_block, hnode),
 	.automatic_shrinking = true,
 };
+
+/* The pool area's state in each device. */
+struct vpshim_pool {
+	struct rhashtable blocks;	/* keyed by address */
+	spinlock_t lock;		/* makes a free's check-and-remove atomic */
+};
+
+static struct vpshim_pool *pool_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_pool_part);
+}
 
 static bool vpshim_pool_type_ok(VP_POOL_TYPE type)
 {
@@ -84,7 +96,7 @@ static void *vpshim_pool_alloc(struct vpshim_device *vdev, VP_POOL_TYPE type, si
 	block->ptr = paged ? kvzalloc(size, gfp) : kzalloc(size, gfp);
 	if (!block->ptr)
 		goto free_block;
-	if (rhashtable_insert_fast(&vdev->pool, &block->hnode, vpshim_pool_params))
+	if (rhashtable_insert_fast(&pool_of(vdev)->blocks, &block->hnode, vpshim_pool_params))
 		goto free_ptr;
 	return block->ptr;
 
@@ -147,17 +159,18 @@ static void vpshim_pool_free(struct vpshim_device *vdev, void *ptr, const char *
 		vpshim_misuse(vdev, func, caller, "called above DISPATCH_LEVEL; %p not freed", ptr);
 		return;
 	}
-	spin_lock_bh(&vdev->pool_lock);
-	block = rhashtable_lookup_fast(&vdev->pool, &ptr, vpshim_pool_params);
+	spin_lock_bh(&pool_of(vdev)->lock);
+	block = rhashtable_lookup_fast(&pool_of(vdev)->blocks, &ptr, vpshim_pool_params);
 	if (block && block->paged && atomic) {
-		spin_unlock_bh(&vdev->pool_lock);
+		spin_unlock_bh(&pool_of(vdev)->lock);
 		vpshim_misuse(vdev, func, caller,
 			      "paged pool %p must be freed at PASSIVE_LEVEL; not freed", ptr);
 		return;
 	}
-	if (block && rhashtable_remove_fast(&vdev->pool, &block->hnode, vpshim_pool_params))
+	if (block &&
+	    rhashtable_remove_fast(&pool_of(vdev)->blocks, &block->hnode, vpshim_pool_params))
 		block = NULL;
-	spin_unlock_bh(&vdev->pool_lock);
+	spin_unlock_bh(&pool_of(vdev)->lock);
 	if (!block) {
 		vpshim_misuse(vdev, func, caller,
 			      "%p is not a pool block of this device (never allocated or already freed); nothing freed",
@@ -238,16 +251,11 @@ void VideoPortReleaseBuffer(PVOID HwDeviceExtension, PVOID Buffer)
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortReleaseBuffer);
 
-/**
- * vpshim_pool_init() - set up a device's pool table
- * @vdev: the device being created
- *
- * Return: 0 or a negative errno.
- */
-int vpshim_pool_init(struct vpshim_device *vdev)
+/* Part init: an empty table. */
+static int vpshim_pool_init(struct vpshim_device *vdev)
 {
-	spin_lock_init(&vdev->pool_lock);
-	return rhashtable_init(&vdev->pool, &vpshim_pool_params);
+	spin_lock_init(&pool_of(vdev)->lock);
+	return rhashtable_init(&pool_of(vdev)->blocks, &vpshim_pool_params);
 }
 
 /* rhashtable_free_and_destroy() callback: a block the miniport never freed. */
@@ -264,16 +272,15 @@ static void vpshim_pool_free_leaked(void *ptr, void *arg)
 	vpshim_pool_free_block(block);
 }
 
-/**
- * vpshim_pool_release_all() - free the pool an unbinding miniport left
- * @vdev: the device
- *
- * Return: the number of blocks it never freed.
- */
-unsigned int vpshim_pool_release_all(struct vpshim_device *vdev)
+/* Part release: free the pool an unbinding miniport left; count the blocks. */
+static unsigned int vpshim_pool_release_all(struct vpshim_device *vdev)
 {
-	unsigned int leaked = atomic_read(&vdev->pool.nelems);
+	unsigned int leaked = atomic_read(&pool_of(vdev)->blocks.nelems);
 
-	rhashtable_free_and_destroy(&vdev->pool, vpshim_pool_free_leaked, vdev);
+	rhashtable_free_and_destroy(&pool_of(vdev)->blocks, vpshim_pool_free_leaked, vdev);
 	return leaked;
 }
+
+VPSHIM_PART(pool, struct vpshim_pool,
+	    .init = vpshim_pool_init,
+	    .release = vpshim_pool_release_all);

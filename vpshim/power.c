@@ -15,12 +15,14 @@
  * text mode, as Windows does before rebooting.
  */
 
+#include <linux/debugfs.h>
 #include <linux/pm.h>
 #include <linux/seq_file.h>
 #include <linux/slab.h>
 
 #include "ntddvdeo.h"
 #include "vpshim.h"
+#include "power.h"
 
 #define VPSHIM_MAX_CHILDREN	16
 
@@ -60,24 +62,25 @@ static bool vpshim_edid_valid(const UCHAR *edid)
  */
 void vpshim_children_enumerate(struct vpshim_device *vdev)
 {
+	struct vpshim_power *pw = vpshim_power_of(vdev);
 	struct vpshim_child *children;
 	unsigned int n = 0, index;
 	bool locked;
 
-	if (!vdev->hw_get_child)
+	if (!vdev->hw.HwGetVideoChildDescriptor)
 		return;
 	children = kcalloc(VPSHIM_MAX_CHILDREN, sizeof(*children), GFP_KERNEL);
 	if (!children)
 		return;
 	/* Not beside a request or a power transition, nor while powered off. */
 	locked = vpshim_request_lock(vdev);
-	if (vdev->suspended) {
+	if (pw->suspended) {
 		if (locked)
 			vpshim_request_unlock(vdev);
 		kfree(children);
 		return;
 	}
-	mutex_lock(&vdev->child_lock);
+	mutex_lock(&pw->child_lock);
 	for (index = 1; n < VPSHIM_MAX_CHILDREN && index <= 2 * VPSHIM_MAX_CHILDREN; index++) {
 		VIDEO_CHILD_ENUM_INFO info = {
 			.Size = sizeof(info),
@@ -88,8 +91,9 @@ void vpshim_children_enumerate(struct vpshim_device *vdev)
 		ULONG unused = 0;
 		VP_STATUS status;
 
-		status = vdev->hw_get_child(vdev->ext, &info, &child->type, child->descriptor,
-					    &child->uid, &unused);
+		status = vdev->hw.HwGetVideoChildDescriptor(vdev->ext, &info, &child->type,
+							    child->descriptor, &child->uid,
+							    &unused);
 		if (status == VIDEO_ENUM_NO_MORE_DEVICES)
 			break;
 		if (status == VIDEO_ENUM_INVALID_DEVICE) {
@@ -108,43 +112,38 @@ void vpshim_children_enumerate(struct vpshim_device *vdev)
 			 vpshim_edid_valid(child->descriptor) ? ", EDID valid" : ", no valid EDID");
 		n++;
 	}
-	swap(vdev->children, children);
-	vdev->nr_children = n;
-	mutex_unlock(&vdev->child_lock);
+	swap(pw->children, children);
+	pw->nr_children = n;
+	mutex_unlock(&pw->child_lock);
 	if (locked)
 		vpshim_request_unlock(vdev);
 	kfree(children);
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_children_enumerate);
 
-/**
- * vpshim_children_free() - forget the children of an unbinding device
- * @vdev: the device
- */
-void vpshim_children_free(struct vpshim_device *vdev)
+/* Part release: forget the children of an unbinding device. */
+static unsigned int vpshim_children_free(struct vpshim_device *vdev)
 {
-	mutex_lock(&vdev->child_lock);
-	kfree(vdev->children);
-	vdev->children = NULL;
-	vdev->nr_children = 0;
-	mutex_unlock(&vdev->child_lock);
+	struct vpshim_power *pw = vpshim_power_of(vdev);
+
+	mutex_lock(&pw->child_lock);
+	kfree(pw->children);
+	pw->children = NULL;
+	pw->nr_children = 0;
+	mutex_unlock(&pw->child_lock);
+	mutex_destroy(&pw->child_lock);
+	return 0;
 }
 
-/**
- * vpshim_children_show() - debugfs: one line per child, EDID in hex
- * @m: the seq_file; m->private is the device
- * @unused: unused
- *
- * Return: 0.
- */
-int vpshim_children_show(struct seq_file *m, void *unused)
+/* debugfs: one line per child, EDID in hex. */
+static int vpshim_children_show(struct seq_file *m, void *unused)
 {
 	struct vpshim_device *vdev = m->private;
 	unsigned int i;
 
-	mutex_lock(&vdev->child_lock);
-	for (i = 0; i < vdev->nr_children; i++) {
-		struct vpshim_child *child = &vdev->children[i];
+	mutex_lock(&vpshim_power_of(vdev)->child_lock);
+	for (i = 0; i < vpshim_power_of(vdev)->nr_children; i++) {
+		struct vpshim_child *child = &vpshim_power_of(vdev)->children[i];
 
 		seq_printf(m, "child %u: %s uid %#x", child->index,
 			   vpshim_child_type_name(child->type), child->uid);
@@ -158,9 +157,35 @@ int vpshim_children_show(struct seq_file *m, void *unused)
 		}
 		seq_putc(m, '\n');
 	}
-	mutex_unlock(&vdev->child_lock);
+	mutex_unlock(&vpshim_power_of(vdev)->child_lock);
 	return 0;
 }
+
+DEFINE_SHOW_ATTRIBUTE(vpshim_children);
+
+/**
+ * vpshim_children_visit() - look at each child the miniport reported
+ * @vdev: the device
+ * @visit: called for each child, under the children's lock, until it
+ *	returns true; it must not call back into the miniport
+ * @arg: passed to @visit
+ *
+ * Return: true when @visit returned true for a child.
+ */
+bool vpshim_children_visit(struct vpshim_device *vdev,
+			   bool (*visit)(const struct vpshim_child *child, void *arg), void *arg)
+{
+	struct vpshim_power *pw = vpshim_power_of(vdev);
+	bool found = false;
+	unsigned int i;
+
+	mutex_lock(&pw->child_lock);
+	for (i = 0; i < pw->nr_children && !found; i++)
+		found = visit(&pw->children[i], arg);
+	mutex_unlock(&pw->child_lock);
+	return found;
+}
+EXPORT_SYMBOL_VPSHIM(vpshim_children_visit);
 
 /**
  * VideoPortEnumerateChildren() - have the children enumerated again
@@ -187,7 +212,7 @@ VP_STATUS VideoPortEnumerateChildren(PVOID HwDeviceExtension, PVOID Reserved)
 	if (Reserved)
 		vpshim_misuse(vdev, __func__, _RET_IP_, "Reserved should be NULL; ignored");
 	if (vpshim_arm_lock(vdev, &flags))
-		schedule_work(&vdev->child_work);
+		schedule_work(&vpshim_power_of(vdev)->child_work);
 	vpshim_arm_unlock(vdev, flags);
 	return NO_ERROR;
 }
@@ -195,17 +220,33 @@ EXPORT_SYMBOL_VPSHIM(VideoPortEnumerateChildren);
 
 static void vpshim_child_work(struct work_struct *work)
 {
-	vpshim_children_enumerate(container_of(work, struct vpshim_device, child_work));
+	vpshim_children_enumerate(container_of(work, struct vpshim_power, child_work)->vdev);
 }
 
-/**
- * vpshim_children_init() - set up a device's child state
- * @vdev: the device
- */
-void vpshim_children_init(struct vpshim_device *vdev)
+/* Part init: no child yet; the children file shows them once read. */
+static int vpshim_children_init(struct vpshim_device *vdev)
 {
-	mutex_init(&vdev->child_lock);
-	INIT_WORK(&vdev->child_work, vpshim_child_work);
+	struct vpshim_power *pw = vpshim_power_of(vdev);
+
+	pw->vdev = vdev;
+	mutex_init(&pw->child_lock);
+	INIT_WORK(&pw->child_work, vpshim_child_work);
+	debugfs_create_file("children", 0400, vpshim_debugfs_dir(vdev), vdev,
+			    &vpshim_children_fops);
+	return 0;
+}
+
+/* Part bind: HwInitialize done, the children are read. */
+static int vpshim_children_bind(struct vpshim_device *vdev)
+{
+	vpshim_children_enumerate(vdev);
+	return 0;
+}
+
+/* Part stop: no enumeration runs or is queued (the device is dying). */
+static void vpshim_children_stop(struct vpshim_device *vdev)
+{
+	cancel_work_sync(&vpshim_power_of(vdev)->child_work);
 }
 
 /* One device (child UId or the adapter): query, then set. */
@@ -218,17 +259,17 @@ static int vpshim_power_one(struct vpshim_device *vdev, ULONG hw_id, VIDEO_POWER
 	};
 	VP_STATUS status;
 
-	if (vdev->hw_get_power) {
-		status = vdev->hw_get_power(vdev->ext, hw_id, &pm);
+	if (vdev->hw.HwGetPowerState) {
+		status = vdev->hw.HwGetPowerState(vdev->ext, hw_id, &pm);
 		if (status != NO_ERROR) {
 			dev_err(vdev->dev, "vpshim: HwGetPowerState(%#x, %u) refused: %u\n",
 				hw_id, state, status);
 			return -EIO;
 		}
 	}
-	if (vdev->hw_set_power) {
+	if (vdev->hw.HwSetPowerState) {
 		pm.PowerState = state;
-		status = vdev->hw_set_power(vdev->ext, hw_id, &pm);
+		status = vdev->hw.HwSetPowerState(vdev->ext, hw_id, &pm);
 		if (status != NO_ERROR)
 			dev_warn(vdev->dev, "vpshim: HwSetPowerState(%#x, %u) returned %u\n",
 				 hw_id, state, status);
@@ -251,6 +292,7 @@ static int vpshim_power_one(struct vpshim_device *vdev, ULONG hw_id, VIDEO_POWER
  */
 int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state)
 {
+	struct vpshim_power *pw = vpshim_power_of(vdev);
 	bool up = state == VideoPowerOn;
 	unsigned int i, done = 0;
 	bool locked;
@@ -259,19 +301,19 @@ int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state)
 	locked = vpshim_request_lock(vdev);
 	if (up)
 		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
-	mutex_lock(&vdev->child_lock);
-	for (i = 0; i < vdev->nr_children && !err; i++, done = i)
-		if (vdev->children[i].type == Monitor)
-			err = vpshim_power_one(vdev, vdev->children[i].uid, state);
+	mutex_lock(&pw->child_lock);
+	for (i = 0; i < pw->nr_children && !err; i++, done = i)
+		if (pw->children[i].type == Monitor)
+			err = vpshim_power_one(vdev, pw->children[i].uid, state);
 	if (!up && !err)
 		err = vpshim_power_one(vdev, DISPLAY_ADAPTER_HW_ID, state);
 	if (!up && err)
 		for (i = 0; i < done; i++)
-			if (vdev->children[i].type == Monitor)
-				vpshim_power_one(vdev, vdev->children[i].uid, VideoPowerOn);
-	mutex_unlock(&vdev->child_lock);
+			if (pw->children[i].type == Monitor)
+				vpshim_power_one(vdev, pw->children[i].uid, VideoPowerOn);
+	mutex_unlock(&pw->child_lock);
 	if (!err)
-		vdev->suspended = !up;
+		pw->suspended = !up;
 	if (locked)
 		vpshim_request_unlock(vdev);
 	return err;
@@ -335,9 +377,9 @@ const struct dev_pm_ops vpshim_pm_ops = {
 void vpshim_shutdown(struct vpshim_device *vdev)
 {
 	vpshim_areas_power(vdev, VPSHIM_AREA_SHUTDOWN);
-	if (!vdev->hw_reset_hw)
+	if (!vdev->hw.HwResetHw)
 		return;
-	if (!vdev->hw_reset_hw(vdev->ext, 80, 50))
+	if (!vdev->hw.HwResetHw(vdev->ext, 80, 50))
 		dev_info(vdev->dev, "vpshim: HwResetHw could not reset the adapter\n");
 	else
 		dev_info(vdev->dev, "vpshim: HwResetHw reset the adapter for shutdown\n");
@@ -374,8 +416,15 @@ unsigned int vpshim_query_interface(void *hw_device_extension, const void *type,
 	vdev = vpshim_device_get(hw_device_extension, __func__, _RET_IP_);
 	if (!vdev || !type || !iface || size < sizeof(INTERFACE))
 		return ERROR_INVALID_PARAMETER;
-	if (!vdev->hw_query_interface)
+	if (!vdev->hw.HwQueryInterface)
 		return ERROR_INVALID_FUNCTION;
-	return vdev->hw_query_interface(vdev->ext, &qi);
+	return vdev->hw.HwQueryInterface(vdev->ext, &qi);
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_query_interface);
+
+VPSHIM_PART(power, struct vpshim_power,
+	    .init = vpshim_children_init,
+	    .bind = vpshim_children_bind,
+	    .stop = vpshim_children_stop,
+	    .release = vpshim_children_free);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_power_part);

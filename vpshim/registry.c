@@ -22,6 +22,7 @@
 #include <linux/slab.h>
 
 #include "vpshim.h"
+#include "parts.h"
 
 #define REG_SZ		1
 #define REG_BINARY	3
@@ -38,10 +39,16 @@ struct vpshim_reg_value {
 	u8 data[];
 };
 
+/* The registry area's state in each device: its adapter key. */
 struct vpshim_registry {
 	struct mutex lock;		/* values */
 	struct list_head values;	/* struct vpshim_reg_value, in file order */
 };
+
+static struct vpshim_registry *reg_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_registry_part);
+}
 
 static size_t vpshim_wcslen(const WCHAR *s, size_t max)
 {
@@ -278,7 +285,7 @@ int vpshim_registry_parse(struct vpshim_device *vdev, const char *text, size_t l
 			logical[n - 1] = ' ';
 		}
 		logical[n] = 0;
-		ret = vpshim_parse_line(vdev->registry, logical, logical + n, scratch,
+		ret = vpshim_parse_line(reg_of(vdev), logical, logical + n, scratch,
 					scratch_size);
 		if (ret == -ENOMEM)
 			goto out;
@@ -310,27 +317,8 @@ static void vpshim_registry_load(struct vpshim_device *vdev, const char *name)
 	release_firmware(fw);
 }
 
-/**
- * vpshim_registry_init() - create a device's (empty) store
- * @vdev: the device
- *
- * Return: 0 or -ENOMEM.
- */
-int vpshim_registry_init(struct vpshim_device *vdev)
-{
-	vdev->registry = kzalloc(sizeof(*vdev->registry), GFP_KERNEL);
-	if (!vdev->registry)
-		return -ENOMEM;
-	mutex_init(&vdev->registry->lock);
-	INIT_LIST_HEAD(&vdev->registry->values);
-	return 0;
-}
-
-/**
- * vpshim_registry_load_files() - fill a PCI device's store from its files
- * @vdev: the device, bound to a miniport, before HwFindAdapter
- */
-void vpshim_registry_load_files(struct vpshim_device *vdev)
+/* Fill a PCI device's store from its files, before HwFindAdapter. */
+static void vpshim_registry_load_files(struct vpshim_device *vdev)
 {
 	char name[160];
 
@@ -340,21 +328,28 @@ void vpshim_registry_load_files(struct vpshim_device *vdev)
 	vpshim_registry_load(vdev, name);
 }
 
-/**
- * vpshim_registry_free() - drop a device's store
- * @vdev: the device, unbinding
+/*
+ * Part init: the device's store, filled from the miniport's files when a
+ * miniport binds it (a device glue code attaches starts empty).
  */
-void vpshim_registry_free(struct vpshim_device *vdev)
+static int vpshim_registry_init(struct vpshim_device *vdev)
+{
+	mutex_init(&reg_of(vdev)->lock);
+	INIT_LIST_HEAD(&reg_of(vdev)->values);
+	if (vdev->drv)
+		vpshim_registry_load_files(vdev);
+	return 0;
+}
+
+/* Part release: drop the device's store. */
+static unsigned int vpshim_registry_free(struct vpshim_device *vdev)
 {
 	struct vpshim_reg_value *v, *tmp;
 
-	if (!vdev->registry)
-		return;
-	list_for_each_entry_safe(v, tmp, &vdev->registry->values, node)
+	list_for_each_entry_safe(v, tmp, &reg_of(vdev)->values, node)
 		kvfree(v);
-	mutex_destroy(&vdev->registry->lock);
-	kfree(vdev->registry);
-	vdev->registry = NULL;
+	mutex_destroy(&reg_of(vdev)->lock);
+	return 0;
 }
 
 /**
@@ -370,20 +365,21 @@ void vpshim_registry_free(struct vpshim_device *vdev)
  */
 int vpshim_registry_get_dword(struct vpshim_device *vdev, const char *name, u32 *value)
 {
+	struct vpshim_registry *reg = reg_of(vdev);
+
 	WCHAR wname[VPSHIM_REG_MAX_NAME + 1];
 	struct vpshim_reg_value *v;
 	int err = -ENOENT;
 
-	if (!vdev->registry ||
-	    vpshim_utf8_to_wchar(name, strlen(name), wname, ARRAY_SIZE(wname)) < 0)
+	if (vpshim_utf8_to_wchar(name, strlen(name), wname, ARRAY_SIZE(wname)) < 0)
 		return -ENOENT;
-	mutex_lock(&vdev->registry->lock);
-	v = vpshim_reg_find(vdev->registry, wname);
+	mutex_lock(&reg->lock);
+	v = vpshim_reg_find(reg, wname);
 	if (v && v->type == REG_DWORD && v->len == sizeof(u32)) {
 		memcpy(value, v->data, sizeof(*value));
 		err = 0;
 	}
-	mutex_unlock(&vdev->registry->lock);
+	mutex_unlock(&reg->lock);
 	return err;
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_registry_get_dword);
@@ -440,15 +436,16 @@ static size_t vpshim_reg_format(const struct vpshim_reg_value *v, char *buf, siz
  */
 ssize_t vpshim_registry_show(struct vpshim_device *vdev, char *buf, size_t size)
 {
+	struct vpshim_registry *reg = reg_of(vdev);
 	struct vpshim_reg_value *v;
 	size_t n;
 
 	n = scnprintf(buf, size, "; vpshim registry of %s (%s)\n", vdev->name,
 		      vdev->drv ? vdev->drv->mp->name : "attached");
-	mutex_lock(&vdev->registry->lock);
-	list_for_each_entry(v, &vdev->registry->values, node)
+	mutex_lock(&reg->lock);
+	list_for_each_entry(v, &reg->values, node)
 		n += vpshim_reg_format(v, buf + n, size - n);
-	mutex_unlock(&vdev->registry->lock);
+	mutex_unlock(&reg->lock);
 	return n;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_registry_show);
@@ -464,25 +461,23 @@ static ssize_t vpshim_registry_attr_show(struct device *dev, struct device_attri
 static struct device_attribute vpshim_registry_attr =
 	__ATTR(vpshim_registry, 0444, vpshim_registry_attr_show, NULL);
 
-/**
- * vpshim_registry_add_sysfs() - publish the store of a bound PCI device
- * @vdev: the device (drvdata set)
- *
- * Return: 0 or a negative errno.
- */
-int vpshim_registry_add_sysfs(struct vpshim_device *vdev)
+/* Part bind: publish the store of a bound PCI device (drvdata set). */
+static int vpshim_registry_add_sysfs(struct vpshim_device *vdev)
 {
 	return device_create_file(vdev->dev, &vpshim_registry_attr);
 }
 
-/**
- * vpshim_registry_remove_sysfs() - undo vpshim_registry_add_sysfs()
- * @vdev: the device
- */
-void vpshim_registry_remove_sysfs(struct vpshim_device *vdev)
+/* Part unbind: undo vpshim_registry_add_sysfs(). */
+static void vpshim_registry_remove_sysfs(struct vpshim_device *vdev)
 {
 	device_remove_file(vdev->dev, &vpshim_registry_attr);
 }
+
+VPSHIM_PART(registry, struct vpshim_registry,
+	    .init = vpshim_registry_init,
+	    .bind = vpshim_registry_add_sysfs,
+	    .unbind = vpshim_registry_remove_sysfs,
+	    .release = vpshim_registry_free);
 
 /**
  * VideoPortGetRegistryParameters() - read a value of the adapter key
@@ -526,14 +521,14 @@ VP_STATUS VideoPortGetRegistryParameters(PVOID HwDeviceExtension, PWSTR Paramete
 		return ERROR_INVALID_PARAMETER;
 	}
 	/* A private copy: the callback may replace the value while it runs. */
-	mutex_lock(&vdev->registry->lock);
-	v = vpshim_reg_find(vdev->registry, ParameterName);
+	mutex_lock(&reg_of(vdev)->lock);
+	v = vpshim_reg_find(reg_of(vdev), ParameterName);
 	if (v) {
 		copy = kvmalloc(struct_size(v, data, v->len), GFP_KERNEL);
 		if (copy)
 			memcpy(copy, v, struct_size(v, data, v->len));
 	}
-	mutex_unlock(&vdev->registry->lock);
+	mutex_unlock(&reg_of(vdev)->lock);
 	if (!v)
 		return ERROR_INVALID_PARAMETER;
 	if (!copy)
@@ -600,7 +595,7 @@ VP_STATUS VideoPortSetRegistryParameters(PVOID HwDeviceExtension, PWSTR ValueNam
 		vpshim_misuse(vdev, __func__, _RET_IP_, "DefaultSettings.* is read-only");
 		return ERROR_INVALID_PARAMETER;
 	}
-	err = vpshim_reg_store(vdev->registry, ValueName, REG_BINARY, ValueData, ValueLength);
+	err = vpshim_reg_store(reg_of(vdev), ValueName, REG_BINARY, ValueData, ValueLength);
 	return err == -ENOMEM ? ERROR_NOT_ENOUGH_MEMORY : err ? ERROR_INVALID_PARAMETER : NO_ERROR;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortSetRegistryParameters);

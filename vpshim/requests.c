@@ -41,6 +41,8 @@
 #include "uapi/vpshim.h"
 #include "devioctl.h"
 #include "vpshim.h"
+#include "power.h"
+#include "requests.h"
 
 static unsigned int max_request_bytes = VPSHIM_REQUEST_MAX_LENGTH;
 module_param(max_request_bytes, uint, 0644);
@@ -86,7 +88,9 @@ static void vpshim_reqdev_free(struct kref *kref)
  */
 struct vpshim_file *vpshim_request_of(struct vpshim_device *vdev)
 {
-	return READ_ONCE(vdev->request_task) == current ? vdev->request_file : NULL;
+	struct vpshim_requests *rq = vpshim_requests_of(vdev);
+
+	return READ_ONCE(rq->task) == current ? rq->file : NULL;
 }
 
 /**
@@ -108,8 +112,8 @@ bool vpshim_wait_aborted(struct vpshim_device *vdev)
 		return false;
 	if (fatal_signal_pending(current))
 		return true;
-	return READ_ONCE(vdev->request_task) == current &&
-	       time_after(jiffies, READ_ONCE(vdev->request_deadline));
+	return READ_ONCE(vpshim_requests_of(vdev)->task) == current &&
+	       time_after(jiffies, READ_ONCE(vpshim_requests_of(vdev)->deadline));
 }
 
 /* The statuses whose Information is the size a too-small buffer needed. */
@@ -147,6 +151,8 @@ int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULON
 			void *buf, ULONG in_len, ULONG out_len, VP_STATUS *status,
 			ULONG_PTR *information)
 {
+	struct vpshim_requests *rq = vpshim_requests_of(vdev);
+
 	STATUS_BLOCK sb = { .Status = ERROR_INVALID_FUNCTION };
 	VIDEO_REQUEST_PACKET vrp = {
 		.IoControlCode = code,
@@ -157,21 +163,21 @@ int vpshim_request_call(struct vpshim_device *vdev, struct vpshim_file *vf, ULON
 		.OutputBufferLength = out_len,
 	};
 
-	if (!vdev->hw_start_io)
+	if (!vdev->hw.HwStartIO)
 		return -EINVAL;
-	vdev->request_file = vf;
-	WRITE_ONCE(vdev->request_deadline,
+	rq->file = vf;
+	WRITE_ONCE(rq->deadline,
 		   jiffies + msecs_to_jiffies(READ_ONCE(request_timeout_ms)));
-	WRITE_ONCE(vdev->request_task, current);
+	WRITE_ONCE(rq->task, current);
 	vpshim_device_lock(vdev);
-	if (!vdev->hw_start_io(vdev->ext, &vrp)) {
+	if (!vdev->hw.HwStartIO(vdev->ext, &vrp)) {
 		/* Not recognised: Windows fails it the same way. */
 		sb.Status = ERROR_INVALID_FUNCTION;
 		sb.Information = 0;
 	}
 	vpshim_device_unlock(vdev);
-	WRITE_ONCE(vdev->request_task, NULL);
-	vdev->request_file = NULL;
+	WRITE_ONCE(rq->task, NULL);
+	rq->file = NULL;
 	/*
 	 * The DDK idiom: a buffer too small gets ERROR_INSUFFICIENT_BUFFER or
 	 * ERROR_MORE_DATA with Information the size needed; that size goes
@@ -257,7 +263,7 @@ static int vpshim_request_run(struct vpshim_reqdev *rdev, struct vpshim_file *vf
 	vdev = rdev->vdev;
 	if (!vdev)
 		err = -ENODEV;
-	else if (vdev->suspended)
+	else if (vpshim_power_of(vdev)->suspended)
 		err = -EAGAIN;
 	else if (rdev->owner && !vpshim_request_reads_only(req->code))
 		err = vpshim_request_busy(vdev, rdev->owner, req->code);
@@ -495,7 +501,7 @@ int vpshim_request_add(struct vpshim_device *vdev)
 		kref_put(&rdev->kref, vpshim_reqdev_free);
 		return err;
 	}
-	vdev->reqdev = rdev;
+	vpshim_requests_of(vdev)->reqdev = rdev;
 	return 0;
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_add);
@@ -524,7 +530,7 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_add);
 int vpshim_kernel_request(struct vpshim_device *vdev, ULONG code, const void *in, ULONG in_len,
 			  void *out, ULONG out_len, VP_STATUS *status, ULONG_PTR *information)
 {
-	struct vpshim_reqdev *rdev = vdev->reqdev;
+	struct vpshim_reqdev *rdev = vpshim_requests_of(vdev)->reqdev;
 	ULONG_PTR info = 0;
 	void *buf;
 	int err;
@@ -542,7 +548,7 @@ int vpshim_kernel_request(struct vpshim_device *vdev, ULONG code, const void *in
 	mutex_lock(&rdev->req_lock);
 	if (!rdev->vdev)
 		err = -ENODEV;
-	else if (vdev->suspended)
+	else if (vpshim_power_of(vdev)->suspended)
 		err = -EAGAIN;
 	else
 		err = vpshim_request_call(vdev, NULL, code, buf, in_len, out_len, status, &info);
@@ -567,7 +573,7 @@ EXPORT_SYMBOL_VPSHIM(vpshim_kernel_request);
  */
 void vpshim_request_claim(struct vpshim_device *vdev, const char *owner)
 {
-	struct vpshim_reqdev *rdev = vdev->reqdev;
+	struct vpshim_reqdev *rdev = vpshim_requests_of(vdev)->reqdev;
 
 	if (!rdev)
 		return;
@@ -577,18 +583,16 @@ void vpshim_request_claim(struct vpshim_device *vdev, const char *owner)
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_request_claim);
 
-/**
- * vpshim_request_remove() - retire the request device of an unbinding adapter
- * @vdev: the device, already marked dying (its waits end at once)
- *
- * Removes the device node, waits for a request in HwStartIO (its waits end
- * at once now), then pulls the device's pages out of every process that maps
+/*
+ * Part stop: retire the request device of an unbinding adapter, already
+ * marked dying. Removes the device node, waits for a request in HwStartIO
+ * (its waits end at once now), then pulls the device's pages out of every process that maps
  * them through any open file (touching them raises SIGBUS); open files keep a
  * dead device that answers -ENODEV.
  */
-void vpshim_request_remove(struct vpshim_device *vdev)
+static void vpshim_request_remove(struct vpshim_device *vdev)
 {
-	struct vpshim_reqdev *rdev = vdev->reqdev;
+	struct vpshim_reqdev *rdev = vpshim_requests_of(vdev)->reqdev;
 	struct vpshim_file *vf;
 
 	if (!rdev)
@@ -603,22 +607,33 @@ void vpshim_request_remove(struct vpshim_device *vdev)
 		unmap_mapping_range(vf->file->f_mapping, 0, 0, 1);
 	mutex_unlock(&rdev->files_lock);
 	mutex_unlock(&rdev->req_lock);
-	vdev->reqdev = NULL;
+	vpshim_requests_of(vdev)->reqdev = NULL;
 	kref_put(&rdev->kref, vpshim_reqdev_free);
 }
+
+/* Part bind: the request device appears once HwInitialize is done. */
+static int vpshim_request_bind(struct vpshim_device *vdev)
+{
+	return vpshim_request_add(vdev);
+}
+
+VPSHIM_PART(requests, struct vpshim_requests,
+	    .bind = vpshim_request_bind,
+	    .stop = vpshim_request_remove);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_requests_part);
 
 /**
  * vpshim_request_lock() - hold off requests (power transitions)
  * @vdev: the device
  *
  * Context: the driver core's device lock is held (PM callbacks, shutdown),
- * which also keeps unbind, the only writer of vdev->reqdev, away.
+ * which also keeps unbind, the only writer of the request device pointer, away.
  * Return: true when the lock is held and must be given back with
  * vpshim_request_unlock().
  */
 bool vpshim_request_lock(struct vpshim_device *vdev)
 {
-	struct vpshim_reqdev *rdev = READ_ONCE(vdev->reqdev);
+	struct vpshim_reqdev *rdev = READ_ONCE(vpshim_requests_of(vdev)->reqdev);
 
 	if (!rdev)
 		return false;
@@ -633,6 +648,6 @@ EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_lock);
  */
 void vpshim_request_unlock(struct vpshim_device *vdev)
 {
-	mutex_unlock(&vdev->reqdev->req_lock);
+	mutex_unlock(&vpshim_requests_of(vdev)->reqdev->req_lock);
 }
 EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_request_unlock);

@@ -16,14 +16,16 @@
 #include <linux/vgaarb.h>
 
 #include "vpshim.h"
+#include "maps.h"
 
 /* Give back every claim: the BARs and the ranges outside them. */
 static void vpshim_release_claims(struct vpshim_device *vdev)
 {
+	struct vpshim_maps *maps = vpshim_maps_of(vdev);
 	struct vpshim_claim *claim, *tmp;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry_safe(claim, tmp, &vdev->claims, node) {
+	list_for_each_entry_safe(claim, tmp, &maps->claims, node) {
 		if (claim->res)
 			release_resource(claim->res);
 		kfree(claim->res);
@@ -31,9 +33,9 @@ static void vpshim_release_claims(struct vpshim_device *vdev)
 		kfree(claim);
 	}
 	mutex_unlock(&vdev->lock);
-	if (vdev->regions_claimed)
+	if (maps->regions_claimed)
 		pci_release_regions(vdev->pdev);
-	vdev->regions_claimed = false;
+	maps->regions_claimed = false;
 }
 
 /* Claim the BARs for the miniport, once; released with the PCI device. */
@@ -41,11 +43,11 @@ static int vpshim_claim_regions(struct vpshim_device *vdev)
 {
 	int err;
 
-	if (vdev->regions_claimed)
+	if (vpshim_maps_of(vdev)->regions_claimed)
 		return 0;
 	err = pci_request_regions(vdev->pdev, vdev->drv ? vdev->drv->mp->name : "vpshim");
 	if (!err)
-		vdev->regions_claimed = true;
+		vpshim_maps_of(vdev)->regions_claimed = true;
 	return err;
 }
 
@@ -252,7 +254,7 @@ static int vpshim_claim_range(struct vpshim_device *vdev, const VIDEO_ACCESS_RAN
 		}
 	}
 	mutex_lock(&vdev->lock);
-	list_add(&claim->node, &vdev->claims);
+	list_add(&claim->node, &vpshim_maps_of(vdev)->claims);
 	mutex_unlock(&vdev->lock);
 	return 0;
 }
@@ -280,7 +282,7 @@ static u64 vpshim_verified_until(struct vpshim_device *vdev, u64 pos, bool io, u
 			*next = min_t(u64, *next, res->start);
 	}
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(claim, &vdev->claims, node) {
+	list_for_each_entry(claim, &vpshim_maps_of(vdev)->claims, node) {
 		if (claim->io_space != io)
 			continue;
 		if (pos >= claim->start && pos - claim->start < claim->len)
@@ -388,7 +390,7 @@ void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, 
 		return NULL;
 	}
 	mutex_lock(&vdev->lock);
-	list_add(&map->node, &vdev->mappings);
+	list_add(&map->node, &vpshim_maps_of(vdev)->mappings);
 	mutex_unlock(&vdev->lock);
 	return map->cookie;
 }
@@ -463,7 +465,7 @@ void VideoPortFreeDeviceBase(PVOID HwDeviceExtension, PVOID MappedAddress)
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node) {
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node) {
 		if (map->kind == VPSHIM_MAP_DEVICE_BASE && map->cookie == MappedAddress) {
 			list_del(&map->node);
 			found = map;
@@ -498,7 +500,7 @@ bool vpshim_unmap_range(struct vpshim_device *vdev, const void *addr, struct fil
 	uintptr_t a = (uintptr_t)addr;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node) {
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node) {
 		uintptr_t base = (uintptr_t)map->cookie;
 
 		if (map->kind == VPSHIM_MAP_MEMORY &&
@@ -534,7 +536,7 @@ unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *own
 	unsigned int n = 0;
 
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node) {
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node) {
 		if (map->owner == owner) {
 			map->owner = NULL;
 			n++;
@@ -550,16 +552,16 @@ unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *own
  *
  * A Windows miniport has no unload callback, so mappings made in
  * HwFindAdapter are meant to live as long as the device: releasing them here
- * is the normal end of their life, not a leak.
+ * is the normal end of their life, not a leak (none is counted as one).
  *
- * Return: the number of mappings released.
+ * Return: 0.
  */
-unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
+static unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 {
 	struct vpshim_mapping *map, *tmp;
 	unsigned int n = 0;
 
-	list_for_each_entry_safe(map, tmp, &vdev->mappings, node) {
+	list_for_each_entry_safe(map, tmp, &vpshim_maps_of(vdev)->mappings, node) {
 		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#llx\n",
 			(u64)map->start, map->len);
 		list_del(&map->node);
@@ -567,8 +569,26 @@ unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 		n++;
 	}
 	vpshim_release_claims(vdev);
-	return n;
+	if (n)
+		dev_dbg(vdev->dev, "vpshim: %u device mappings released\n", n);
+	return 0;
 }
+
+/* Part init: nothing mapped or claimed yet. */
+static int vpshim_maps_init(struct vpshim_device *vdev)
+{
+	struct vpshim_maps *maps = vpshim_maps_of(vdev);
+
+	INIT_LIST_HEAD(&maps->mappings);
+	INIT_LIST_HEAD(&maps->claims);
+	INIT_LIST_HEAD(&maps->user_maps);
+	return 0;
+}
+
+VPSHIM_PART(maps, struct vpshim_maps,
+	    .init = vpshim_maps_init,
+	    .release = vpshim_resources_release_all);
+EXPORT_SYMBOL_IF_VPSHIM_KUNIT(vpshim_maps_part);
 
 /**
  * VideoPortVerifyAccessRanges() - claim the ranges a miniport will use
@@ -658,7 +678,7 @@ BOOLEAN VideoPortScanRom(PVOID HwDeviceExtension, PUCHAR RomBase, ULONG RomLengt
 		return FALSE;
 	len = String ? strnlen((const char *)String, 256) : 0;
 	mutex_lock(&vdev->lock);
-	list_for_each_entry(map, &vdev->mappings, node) {
+	list_for_each_entry(map, &vpshim_maps_of(vdev)->mappings, node) {
 		uintptr_t start = (uintptr_t)map->cookie;
 
 		if (!map->io_space && base >= start && RomLength <= map->len &&

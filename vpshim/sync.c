@@ -23,6 +23,8 @@
 #include <linux/wait.h>
 
 #include "vpshim.h"
+#include "parts.h"
+#include "requests.h"
 
 /* Windows counts time in 100 ns units; 1601-01-01 to 1970-01-01 in those. */
 #define VPSHIM_100NS_PER_SEC		10000000LL
@@ -70,6 +72,20 @@ static const struct rhashtable_params vpshim_object_params = {
 	.automatic_shrinking = true,
 };
 
+/* The sync area's state in each device. */
+struct vpshim_sync {
+	struct mutex device_lock;	/* HwStartIO, VideoPortAcquireDeviceLock */
+	struct task_struct *device_lock_owner;
+	bool device_lock_by_port;	/* held around a call into the miniport */
+	struct rhashtable objects;	/* spin locks and events, keyed by address */
+	spinlock_t objects_lock;	/* makes a delete's check-and-remove atomic */
+};
+
+static struct vpshim_sync *sync_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_sync_part);
+}
+
 /* The live object of @kind at @ptr on @vdev, or NULL (reported). */
 static void *vpshim_object_get(struct vpshim_device *vdev, void *ptr,
 			       enum vpshim_object_kind kind, const char *func,
@@ -78,7 +94,7 @@ static void *vpshim_object_get(struct vpshim_device *vdev, void *ptr,
 	struct vpshim_object *obj;
 
 	rcu_read_lock();
-	obj = rhashtable_lookup(&vdev->objects, &ptr, vpshim_object_params);
+	obj = rhashtable_lookup(&sync_of(vdev)->objects, &ptr, vpshim_object_params);
 	rcu_read_unlock();
 	if (likely(obj && obj->kind == kind))
 		return obj;
@@ -92,39 +108,41 @@ static int vpshim_object_add(struct vpshim_device *vdev, struct vpshim_object *o
 {
 	obj->key = obj;
 	obj->kind = kind;
-	return rhashtable_insert_fast(&vdev->objects, &obj->hnode, vpshim_object_params);
+	return rhashtable_insert_fast(&sync_of(vdev)->objects, &obj->hnode, vpshim_object_params);
 }
 
 /* Untrack @ptr if it is a live object of @kind; false if it was not. */
 static bool vpshim_object_remove(struct vpshim_device *vdev, void *ptr,
 				 enum vpshim_object_kind kind)
 {
+	struct vpshim_sync *sy = sync_of(vdev);
 	struct vpshim_object *obj;
 	bool removed = false;
 
 	/* Bottom halves off: a DPC may delete too; rhashtable needs IRQs on. */
-	spin_lock_bh(&vdev->objects_lock);
-	obj = rhashtable_lookup_fast(&vdev->objects, &ptr, vpshim_object_params);
+	spin_lock_bh(&sy->objects_lock);
+	obj = rhashtable_lookup_fast(&sy->objects, &ptr, vpshim_object_params);
 	if (obj && obj->kind == kind)
-		removed = !rhashtable_remove_fast(&vdev->objects, &obj->hnode,
+		removed = !rhashtable_remove_fast(&sy->objects, &obj->hnode,
 						  vpshim_object_params);
-	spin_unlock_bh(&vdev->objects_lock);
+	spin_unlock_bh(&sy->objects_lock);
 	return removed;
 }
 
 /* Mark the live spin lock @ptr dead (see VPSHIM_DEAD_SPIN_LOCK); false if not live. */
 static bool vpshim_object_bury(struct vpshim_device *vdev, void *ptr)
 {
+	struct vpshim_sync *sy = sync_of(vdev);
 	struct vpshim_object *obj;
 	bool buried = false;
 
-	spin_lock_bh(&vdev->objects_lock);
-	obj = rhashtable_lookup_fast(&vdev->objects, &ptr, vpshim_object_params);
+	spin_lock_bh(&sy->objects_lock);
+	obj = rhashtable_lookup_fast(&sy->objects, &ptr, vpshim_object_params);
 	if (obj && obj->kind == VPSHIM_SPIN_LOCK) {
 		WRITE_ONCE(obj->kind, VPSHIM_DEAD_SPIN_LOCK);
 		buried = true;
 	}
-	spin_unlock_bh(&vdev->objects_lock);
+	spin_unlock_bh(&sy->objects_lock);
 	return buried;
 }
 
@@ -195,7 +213,7 @@ static void vpshim_spin_lock_reap(struct vpshim_device *vdev)
 
 	for (;;) {
 		dead = NULL;
-		rhashtable_walk_enter(&vdev->objects, &iter);
+		rhashtable_walk_enter(&sync_of(vdev)->objects, &iter);
 		rhashtable_walk_start(&iter);
 		while ((obj = rhashtable_walk_next(&iter))) {
 			if (!IS_ERR(obj) && READ_ONCE(obj->kind) == VPSHIM_DEAD_SPIN_LOCK) {
@@ -570,9 +588,9 @@ static long vpshim_wait_budget(struct vpshim_device *vdev, long timeout)
 {
 	long left;
 
-	if (READ_ONCE(vdev->request_task) != current)
+	if (READ_ONCE(vpshim_requests_of(vdev)->task) != current)
 		return timeout;
-	left = (long)(READ_ONCE(vdev->request_deadline) - jiffies);
+	left = (long)(READ_ONCE(vpshim_requests_of(vdev)->deadline) - jiffies);
 	return clamp(left, 0L, timeout);
 }
 
@@ -678,9 +696,11 @@ EXPORT_SYMBOL_VPSHIM(VideoPortInterlockedExchange);
  */
 void vpshim_device_lock(struct vpshim_device *vdev)
 {
-	mutex_lock(&vdev->device_lock);
-	WRITE_ONCE(vdev->device_lock_owner, current);
-	vdev->device_lock_by_port = true;
+	struct vpshim_sync *sy = sync_of(vdev);
+
+	mutex_lock(&sy->device_lock);
+	WRITE_ONCE(sy->device_lock_owner, current);
+	sy->device_lock_by_port = true;
 }
 
 /**
@@ -689,9 +709,11 @@ void vpshim_device_lock(struct vpshim_device *vdev)
  */
 void vpshim_device_unlock(struct vpshim_device *vdev)
 {
-	WRITE_ONCE(vdev->device_lock_owner, NULL);
-	vdev->device_lock_by_port = false;
-	mutex_unlock(&vdev->device_lock);
+	struct vpshim_sync *sy = sync_of(vdev);
+
+	WRITE_ONCE(sy->device_lock_owner, NULL);
+	sy->device_lock_by_port = false;
+	mutex_unlock(&sy->device_lock);
 }
 
 /**
@@ -711,14 +733,14 @@ void VideoPortAcquireDeviceLock(PVOID HwDeviceExtension)
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev || !vpshim_check_passive(vdev, __func__, _RET_IP_))
 		return;
-	if (READ_ONCE(vdev->device_lock_owner) == current) {
+	if (READ_ONCE(sync_of(vdev)->device_lock_owner) == current) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
 			      "this thread holds the device lock already (inside HwStartIO?); refused");
 		return;
 	}
-	mutex_lock(&vdev->device_lock);
-	WRITE_ONCE(vdev->device_lock_owner, current);
-	vdev->device_lock_by_port = false;
+	mutex_lock(&sync_of(vdev)->device_lock);
+	WRITE_ONCE(sync_of(vdev)->device_lock_owner, current);
+	sync_of(vdev)->device_lock_by_port = false;
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortAcquireDeviceLock);
 
@@ -737,39 +759,34 @@ void VideoPortReleaseDeviceLock(PVOID HwDeviceExtension)
 	vdev = vpshim_device_get(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return;
-	if (READ_ONCE(vdev->device_lock_owner) != current || vdev->device_lock_by_port) {
+	if (READ_ONCE(sync_of(vdev)->device_lock_owner) != current ||
+	    sync_of(vdev)->device_lock_by_port) {
 		vpshim_misuse(vdev, __func__, _RET_IP_,
 			      "the device lock was not taken by this thread's VideoPortAcquireDeviceLock");
 		return;
 	}
-	WRITE_ONCE(vdev->device_lock_owner, NULL);
-	mutex_unlock(&vdev->device_lock);
+	WRITE_ONCE(sync_of(vdev)->device_lock_owner, NULL);
+	mutex_unlock(&sync_of(vdev)->device_lock);
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortReleaseDeviceLock);
 
-/**
- * vpshim_sync_init() - set up a device's object table
- * @vdev: the device being created
- *
- * Return: 0 or a negative errno.
- */
-int vpshim_sync_init(struct vpshim_device *vdev)
+/* Part init: the device lock and an empty object table. */
+static int vpshim_sync_init(struct vpshim_device *vdev)
 {
-	mutex_init(&vdev->device_lock);
-	spin_lock_init(&vdev->objects_lock);
-	return rhashtable_init(&vdev->objects, &vpshim_object_params);
+	struct vpshim_sync *sy = sync_of(vdev);
+
+	mutex_init(&sy->device_lock);
+	spin_lock_init(&sy->objects_lock);
+	return rhashtable_init(&sy->objects, &vpshim_object_params);
 }
 
-/**
- * vpshim_sync_wake_all() - wake every waiter of a device's events
- * @vdev: the device, now dying: the waits see it and end
- */
-void vpshim_sync_wake_all(struct vpshim_device *vdev)
+/* Part dying: wake every waiter of the device's events; the waits see it and end. */
+static void vpshim_sync_wake_all(struct vpshim_device *vdev)
 {
 	struct vpshim_object *obj;
 	struct rhashtable_iter iter;
 
-	rhashtable_walk_enter(&vdev->objects, &iter);
+	rhashtable_walk_enter(&sync_of(vdev)->objects, &iter);
 	rhashtable_walk_start(&iter);
 	while ((obj = rhashtable_walk_next(&iter))) {
 		if (!IS_ERR(obj) && obj->kind == VPSHIM_EVENT)
@@ -795,19 +812,21 @@ static void vpshim_sync_free_leaked(void *ptr, void *arg)
 		kfree(container_of(obj, struct _VIDEO_PORT_EVENT, obj));
 }
 
-/**
- * vpshim_sync_release_all() - free the locks and events a miniport left
- * @vdev: the device, unbinding
- *
- * Return: how many there were.
- */
-unsigned int vpshim_sync_release_all(struct vpshim_device *vdev)
+/* Part release: free the locks and events a miniport left; count them. */
+static unsigned int vpshim_sync_release_all(struct vpshim_device *vdev)
 {
+	struct vpshim_sync *sy = sync_of(vdev);
 	unsigned int leaked;
 
 	vpshim_spin_lock_reap(vdev);
-	leaked = atomic_read(&vdev->objects.nelems);
+	leaked = atomic_read(&sy->objects.nelems);
 
-	rhashtable_free_and_destroy(&vdev->objects, vpshim_sync_free_leaked, vdev);
+	rhashtable_free_and_destroy(&sy->objects, vpshim_sync_free_leaked, vdev);
+	mutex_destroy(&sy->device_lock);
 	return leaked;
 }
+
+VPSHIM_PART(sync, struct vpshim_sync,
+	    .init = vpshim_sync_init,
+	    .dying = vpshim_sync_wake_all,
+	    .release = vpshim_sync_release_all);

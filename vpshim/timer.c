@@ -10,22 +10,36 @@
 #include <linux/timer.h>
 
 #include "vpshim.h"
+#include "parts.h"
+
+/* The timer area's state in each device. */
+struct vpshim_timer {
+	struct vpshim_device *vdev;
+	struct timer_list timer;	/* HwTimer's */
+	bool timer_on;
+};
+
+static struct vpshim_timer *timer_of(struct vpshim_device *vdev)
+{
+	return vpshim_part_state(vdev, &vpshim_timer_part);
+}
 
 /* (Re)arm the timer if it is on, unless the device is unbinding. */
 static void vpshim_timer_arm(struct vpshim_device *vdev)
 {
 	unsigned long flags;
 
-	if (vpshim_arm_lock(vdev, &flags) && READ_ONCE(vdev->timer_on))
-		mod_timer(&vdev->timer, jiffies + HZ);
+	if (vpshim_arm_lock(vdev, &flags) && READ_ONCE(timer_of(vdev)->timer_on))
+		mod_timer(&timer_of(vdev)->timer, jiffies + HZ);
 	vpshim_arm_unlock(vdev, flags);
 }
 
 static void vpshim_timer_fire(struct timer_list *t)
 {
-	struct vpshim_device *vdev = timer_container_of(vdev, t, timer);
+	struct vpshim_timer *vt = timer_container_of(vt, t, timer);
+	struct vpshim_device *vdev = vt->vdev;
 
-	vdev->hw_timer(vdev->ext);
+	vdev->hw.HwTimer(vdev->ext);
 	vpshim_timer_arm(vdev);
 }
 
@@ -35,7 +49,7 @@ static struct vpshim_device *vpshim_timer_device(PVOID ext, const char *func,
 {
 	struct vpshim_device *vdev = vpshim_device_get(ext, func, caller);
 
-	if (vdev && !vdev->hw_timer) {
+	if (vdev && !vdev->hw.HwTimer) {
 		vpshim_misuse(vdev, func, caller, "the miniport has no HwTimer");
 		return NULL;
 	}
@@ -58,7 +72,7 @@ void VideoPortStartTimer(PVOID HwDeviceExtension)
 	vdev = vpshim_timer_device(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return;
-	WRITE_ONCE(vdev->timer_on, true);
+	WRITE_ONCE(timer_of(vdev)->timer_on, true);
 	vpshim_timer_arm(vdev);
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortStartTimer);
@@ -79,29 +93,29 @@ void VideoPortStopTimer(PVOID HwDeviceExtension)
 	vdev = vpshim_timer_device(HwDeviceExtension, __func__, _RET_IP_);
 	if (!vdev)
 		return;
-	WRITE_ONCE(vdev->timer_on, false);
+	WRITE_ONCE(timer_of(vdev)->timer_on, false);
 	if (vpshim_in_atomic())
-		timer_delete(&vdev->timer);
+		timer_delete(&timer_of(vdev)->timer);
 	else
-		timer_delete_sync(&vdev->timer);
+		timer_delete_sync(&timer_of(vdev)->timer);
 }
 EXPORT_SYMBOL_VPSHIM(VideoPortStopTimer);
 
-/**
- * vpshim_timer_init() - set up a device's HwTimer timer
- * @vdev: the device being created
- */
-void vpshim_timer_init(struct vpshim_device *vdev)
+/* Part init: the HwTimer timer, not armed. */
+static int vpshim_timer_init(struct vpshim_device *vdev)
 {
-	timer_setup(&vdev->timer, vpshim_timer_fire, 0);
+	timer_of(vdev)->vdev = vdev;
+	timer_setup(&timer_of(vdev)->timer, vpshim_timer_fire, 0);
+	return 0;
 }
 
-/**
- * vpshim_timer_stop() - make sure HwTimer is not called again
- * @vdev: the device, unbinding: nothing can arm the timer any more
- */
-void vpshim_timer_stop(struct vpshim_device *vdev)
+/* Part stop: HwTimer is not called again (nothing can arm the timer any more). */
+static void vpshim_timer_stop(struct vpshim_device *vdev)
 {
-	WRITE_ONCE(vdev->timer_on, false);
-	timer_delete_sync(&vdev->timer);
+	WRITE_ONCE(timer_of(vdev)->timer_on, false);
+	timer_delete_sync(&timer_of(vdev)->timer);
 }
+
+VPSHIM_PART(timer, struct vpshim_timer,
+	    .init = vpshim_timer_init,
+	    .stop = vpshim_timer_stop);

@@ -77,7 +77,6 @@ struct vpshim_mapping {
 
 struct vpshim_file;
 struct vpshim_reqdev;
-struct vpshim_registry;
 struct vpshim_int10;
 
 /*
@@ -104,7 +103,15 @@ struct vpshim_child {
 	UCHAR descriptor[VPSHIM_CHILD_DESC_SIZE];
 };
 
-/* One adapter bound to a miniport: the owner of a HwDeviceExtension. */
+/*
+ * One adapter bound to a miniport: the owner of a HwDeviceExtension.
+ *
+ * Only what every area needs lives here: the Linux device, the miniport's
+ * entry points and configuration, the device-wide lock and the unbinding
+ * flag. Each area (dma.c, pool.c, sync.c, ...) keeps its own state in a
+ * struct of its own, placed in @state by parts.c and reached through
+ * vpshim_part_state(); see struct vpshim_part.
+ */
 struct vpshim_device {
 	struct device *dev;
 	struct pci_dev *pdev;		/* NULL for devices attached by glue code */
@@ -113,83 +120,74 @@ struct vpshim_device {
 	size_t ext_size;
 	struct hlist_node ext_node;	/* in the extension -> device table */
 	VIDEO_PORT_CONFIG_INFO config;
-	u64 orig_dma_mask;		/* restored when the last adapter goes */
-	u64 orig_coherent_mask;
+	VIDEO_HW_INITIALIZATION_DATA hw;	/* the miniport's entry points */
 
-	/* sync.c: the port's device lock (HwStartIO, VideoPortAcquireDeviceLock) */
-	struct mutex device_lock;
-	struct task_struct *device_lock_owner;
-	bool device_lock_by_port;	/* held around a call into the miniport */
-
-	/* areas.c: in the list of bound adapters the areas attach to */
+	/* areas.c: in the list of bound adapters the companions attach to */
 	struct list_head bound_node;
 
 	/* device.c: unbinding; nothing re-arms once set (under arm_lock) */
 	spinlock_t arm_lock;
 	bool dying;
 
-	struct mutex lock;		/* adapters list and masks, mappings, legacy */
-	struct list_head adapters;	/* live VP_DMA_ADAPTERs (RCU for readers) */
-	struct vpshim_dma_adapter *legacy_dma;	/* VideoPortGetCommonBuffer's */
-	struct list_head mappings;
-	struct list_head claims;	/* struct vpshim_claim, under lock */
-	struct rhashtable pool;		/* pool blocks, keyed by address */
-	spinlock_t pool_lock;		/* makes a free's check-and-remove atomic */
-	struct rhashtable objects;	/* spin locks and events, keyed by address */
-	spinlock_t objects_lock;	/* makes a delete's check-and-remove atomic */
-
-	/* interrupts.c, timer.c: the miniport's callbacks, copied at bind */
-	PVIDEO_HW_INTERRUPT hw_interrupt;
-	PVIDEO_HW_TIMER hw_timer;
-	int irq;			/* 0: HwInterrupt not connected */
-	bool irq_disabled;		/* by VideoPortDisableInterrupt */
-	spinlock_t isr_lock;		/* HwInterrupt vs. SynchronizeExecution */
-	struct tasklet_struct dpc;	/* the device's one DPC */
-	spinlock_t dpc_lock;		/* dpc_queued, dpc_routine, dpc_context */
-	bool dpc_queued;
-	PMINIPORT_DPC_ROUTINE dpc_routine;
-	PVOID dpc_context;
-	struct timer_list timer;	/* HwTimer's */
-	bool timer_on;
-	bool regions_claimed;
-	void *rom_image;		/* VideoPortGetRomImage's last buffer */
-
-	/* requests.c, mapmem.c: the request device and user-space mappings */
-	PVIDEO_HW_START_IO hw_start_io;
-	struct vpshim_reqdev *reqdev;	/* NULL: no request device */
-	struct vpshim_file *request_file;	/* whose request HwStartIO has */
-	struct task_struct *request_task;	/* the thread running it */
-	unsigned long request_deadline;	/* jiffies: its waits end after this */
-	struct list_head user_maps;	/* struct vpshim_user_map, under lock */
-
-	/* packetdma.c: locked buffers and contiguous memory */
-	spinlock_t packet_lock;		/* mdls, contiguous */
-	struct list_head mdls;
-	struct list_head contiguous;
-
-	/* registry.c: the adapter key's values */
-	struct vpshim_registry *registry;
+	/* DMA adapters, mappings and claims, user mappings, the ROM image */
+	struct mutex lock;
 
 	/* documented failures this device was told of (vpshim_tell_once()) */
 	DECLARE_BITMAP(told, VPSHIM_TOLD_MAX);
-
-	/* int10.c: the video BIOS machine, made on first use; an ERR_PTR: none */
-	struct vpshim_int10 *int10;
-
-	/* power.c: children, power states */
-	struct mutex child_lock;		/* children, nr_children */
-	struct work_struct child_work;	/* VideoPortEnumerateChildren's */
-	struct vpshim_child *children;	/* array of nr_children */
-	unsigned int nr_children;
-	bool suspended;
-	PVIDEO_HW_RESET_HW hw_reset_hw;
-	PVIDEO_HW_POWER_GET hw_get_power;
-	PVIDEO_HW_POWER_SET hw_set_power;
-	PVIDEO_HW_GET_CHILD_DESCRIPTOR hw_get_child;
-	PVIDEO_HW_QUERY_INTERFACE hw_query_interface;
-	struct dentry *debugfs;
 	char name[64];
+
+	/* every area's own state, laid out by parts.c */
+	u8 state[] __aligned(__alignof__(unsigned long long));
 };
+
+/*
+ * parts.c: an area of the VideoPort layer with state in every device. Its
+ * hooks run in the order of the table in parts.h (init, bind) and in the
+ * reverse order (unbind, stop, release), so an area set up after another
+ * is torn down before it. Every hook is optional.
+ */
+struct vpshim_part {
+	const char *name;
+	size_t size;			/* of the area's state, zeroed at create */
+	size_t align;
+	/* create: the device exists; the miniport has not run yet */
+	int (*init)(struct vpshim_device *vdev);
+	/* HwInitialize done (PCI): publish what user space and Linux see */
+	int (*bind)(struct vpshim_device *vdev);
+	void (*unbind)(struct vpshim_device *vdev);
+	/* unbinding starts: end every wait of the miniport at once */
+	void (*dying)(struct vpshim_device *vdev);
+	/* stop what runs on its own (timers, interrupts, work, requests) */
+	void (*stop)(struct vpshim_device *vdev);
+	/* free what is left; returns how many were the miniport's leaks */
+	unsigned int (*release)(struct vpshim_device *vdev);
+	size_t offset;			/* in vpshim_device.state, by parts.c */
+};
+
+/* Define an area's part; its state is struct @type. */
+#define VPSHIM_PART(_name, type, ...)					\
+	struct vpshim_part vpshim_##_name##_part = {			\
+		.name = #_name,						\
+		.size = sizeof(type),					\
+		.align = __alignof__(type),				\
+		__VA_ARGS__						\
+	}
+
+static inline void *vpshim_part_state(struct vpshim_device *vdev,
+				      const struct vpshim_part *part)
+{
+	return vdev->state + part->offset;
+}
+
+void vpshim_parts_layout(void);
+size_t vpshim_parts_size(void);
+const struct vpshim_part *vpshim_part_nth(unsigned int i);
+int vpshim_parts_init(struct vpshim_device *vdev);
+int vpshim_parts_bind(struct vpshim_device *vdev);
+void vpshim_parts_unbind(struct vpshim_device *vdev);
+void vpshim_parts_dying(struct vpshim_device *vdev);
+void vpshim_parts_stop(struct vpshim_device *vdev);
+unsigned int vpshim_parts_release(struct vpshim_device *vdev);
 
 /* A VP_DMA_ADAPTER: the DMA constraints of one engine of the device. */
 struct vpshim_dma_adapter {
@@ -259,7 +257,8 @@ int vpshim_areas_power(struct vpshim_device *vdev, enum vpshim_area_event event)
 /* device.c */
 struct vpshim_device *vpshim_device_get(const void *ext, const char *func,
 					unsigned long caller);
-struct vpshim_device *vpshim_device_create(struct device *dev, size_t ext_size);
+struct vpshim_device *vpshim_device_create(struct device *dev, struct vpshim_driver *drv,
+					   size_t ext_size);
 unsigned int vpshim_device_destroy(struct vpshim_device *vdev);
 bool vpshim_in_atomic(void);
 bool vpshim_arm_lock(struct vpshim_device *vdev, unsigned long *flags)
@@ -290,16 +289,14 @@ static inline unsigned int vpshim_dma_nr_buffers(struct vpshim_dma_adapter *adap
 u8 vpshim_dma_mask_bits(const struct _VP_DEVICE_DESCRIPTION *desc);
 bool vpshim_dma_length_ok(struct vpshim_dma_adapter *adapter, ULONG length,
 			  const char *func, unsigned long caller);
-unsigned int vpshim_dma_release_all(struct vpshim_device *vdev);
+int vpshim_dma_show(struct seq_file *m, void *unused);
 
 struct vpshim_dma_adapter *vpshim_dma_adapter_get(struct vpshim_device *vdev,
 						  PVP_DMA_ADAPTER handle);
 void vpshim_dma_adapter_put(struct vpshim_dma_adapter *adapter);
 
 /* packetdma.c */
-void vpshim_packet_init(struct vpshim_device *vdev);
 void vpshim_packet_adapter_retire(struct vpshim_dma_adapter *adapter);
-unsigned int vpshim_packet_release_all(struct vpshim_device *vdev);
 
 /* display.c: the miniport's modes as a display bridge sees them */
 u32 vpshim_display_fourcc(const VIDEO_MODE_INFORMATION *m);
@@ -317,42 +314,29 @@ bool vpshim_display_clip(const VIDEO_MODE_INFORMATION *m, size_t fb_len, u32 x1,
 void vpshim_i2c_interface(PINTERFACE iface, USHORT version);
 VP_STATUS vpshim_int10_interface(struct vpshim_device *vdev, PVIDEO_PORT_INT10_INTERFACE iface);
 void vpshim_int10_prepare(struct vpshim_device *vdev);
-void vpshim_int10_free(struct vpshim_device *vdev);
 
 /* debugprint.c */
 int vpshim_format(char *out, size_t size, const char *fmt, va_list ap);
 
 /* debugfs.c */
-int vpshim_dma_show(struct seq_file *m, void *unused);
-void vpshim_debugfs_add(struct vpshim_device *vdev);
-void vpshim_debugfs_remove(struct vpshim_device *vdev);
+struct dentry *vpshim_debugfs_dir(struct vpshim_device *vdev);
 void vpshim_debugfs_init(void);
 void vpshim_debugfs_exit(void);
 
 /* sync.c: the IRQL VideoPortGetCurrentIrql reports above DISPATCH_LEVEL */
 #define VPSHIM_DIRQL	5
-int vpshim_sync_init(struct vpshim_device *vdev);
-void vpshim_sync_wake_all(struct vpshim_device *vdev);
 void vpshim_device_lock(struct vpshim_device *vdev);
 void vpshim_device_unlock(struct vpshim_device *vdev);
-unsigned int vpshim_sync_release_all(struct vpshim_device *vdev);
 
 /* interrupts.c */
-void vpshim_interrupt_init(struct vpshim_device *vdev);
 int vpshim_interrupt_connect(struct vpshim_device *vdev);
-void vpshim_interrupt_disconnect(struct vpshim_device *vdev);
 
 /* timer.c */
-void vpshim_timer_init(struct vpshim_device *vdev);
-void vpshim_timer_stop(struct vpshim_device *vdev);
 
 /* pool.c */
-int vpshim_pool_init(struct vpshim_device *vdev);
-unsigned int vpshim_pool_release_all(struct vpshim_device *vdev);
 
 /* requests.c */
 int vpshim_request_add(struct vpshim_device *vdev);
-void vpshim_request_remove(struct vpshim_device *vdev);
 bool vpshim_request_lock(struct vpshim_device *vdev);
 void vpshim_request_unlock(struct vpshim_device *vdev);
 struct vpshim_file *vpshim_request_of(struct vpshim_device *vdev);
@@ -371,26 +355,19 @@ int vpshim_request_outgoing(struct vpshim_device *vdev, struct vpshim_file *vf, 
 void vpshim_user_maps_release(struct vpshim_device *vdev, struct file *file);
 
 /* registry.c */
-int vpshim_registry_init(struct vpshim_device *vdev);
-void vpshim_registry_load_files(struct vpshim_device *vdev);
-void vpshim_registry_free(struct vpshim_device *vdev);
 int vpshim_registry_parse(struct vpshim_device *vdev, const char *text, size_t len);
-int vpshim_registry_add_sysfs(struct vpshim_device *vdev);
-void vpshim_registry_remove_sysfs(struct vpshim_device *vdev);
 ssize_t vpshim_registry_show(struct vpshim_device *vdev, char *buf, size_t size);
 int vpshim_registry_get_dword(struct vpshim_device *vdev, const char *name, u32 *value);
 
 /* power.c */
-void vpshim_children_init(struct vpshim_device *vdev);
 void vpshim_children_enumerate(struct vpshim_device *vdev);
-void vpshim_children_free(struct vpshim_device *vdev);
-int vpshim_children_show(struct seq_file *m, void *unused);
+bool vpshim_children_visit(struct vpshim_device *vdev,
+			   bool (*visit)(const struct vpshim_child *child, void *arg), void *arg);
 extern const struct dev_pm_ops vpshim_pm_ops;
 void vpshim_shutdown(struct vpshim_device *vdev);
 int vpshim_power_set(struct vpshim_device *vdev, VIDEO_POWER_STATE state);
 
 /* resources.c */
-unsigned int vpshim_resources_release_all(struct vpshim_device *vdev);
 bool vpshim_range_ok(struct vpshim_device *vdev, u64 start, u64 len, bool io);
 void *vpshim_map_range(struct vpshim_device *vdev, u64 start, u64 len, bool io, bool wc,
 		       enum vpshim_mapping_kind kind, struct file *owner);

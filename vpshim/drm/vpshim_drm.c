@@ -733,23 +733,23 @@ static const struct drm_driver vpshim_drm_driver = {
 /* ------------------------------------------------------------------ */
 /* Attaching to a bound adapter                                        */
 
+/* A monitor child with a valid EDID: a base block and at most one extension. */
+static bool vpshim_drm_take_edid(const struct vpshim_child *child, void *arg)
+{
+	struct vpshim_drm *vd = arg;
+	const u8 *d = child->descriptor;
+
+	if (child->type != Monitor || d[126] > 1 || !drm_edid_is_valid((struct edid *)d))
+		return false;
+	vd->edid_len = d[126] ? 256 : 128;
+	memcpy(vd->edid, d, vd->edid_len);
+	return true;
+}
+
 /* The EDID of the miniport's first monitor child, if it reported a valid one. */
 static void vpshim_drm_child_edid(struct vpshim_drm *vd, struct vpshim_device *vdev)
 {
-	unsigned int i;
-
-	mutex_lock(&vdev->child_lock);
-	for (i = 0; i < vdev->nr_children && !vd->edid_len; i++) {
-		u8 *d = vdev->children[i].descriptor;
-
-		/* A base block and at most one extension: what the descriptor holds. */
-		if (vdev->children[i].type != Monitor || d[126] > 1 ||
-		    !drm_edid_is_valid((struct edid *)d))
-			continue;
-		vd->edid_len = d[126] ? 256 : 128;
-		memcpy(vd->edid, d, vd->edid_len);
-	}
-	mutex_unlock(&vdev->child_lock);
+	vpshim_children_visit(vdev, vpshim_drm_take_edid, vd);
 }
 
 /* Whether the miniport's registry turns the bridge off (VpshimDrm = 0). */
