@@ -130,11 +130,59 @@ static void damage_offsets_at_the_stride(struct kunit *test)
 	KUNIT_EXPECT_FALSE(test, vpshim_display_clip(&all[0], fb, 0, 0, 8, 8, &off));
 }
 
+/*
+ * A 12x3 cursor in a 32x4 pointer (4 bytes a row): row 0 white, opaque;
+ * row 1 black, opaque, but half transparent from x = 8; row 2 a grey just
+ * below and one just above the middle, then nothing (alpha 0x7f).
+ */
+static void cursor_becomes_and_and_xor_masks(struct kunit *test)
+{
+	u32 argb[3][16] = { 0 };	/* a pitch of 64 bytes, wider than the cursor */
+	u8 and_mask[16], xor_mask[16];
+	unsigned int x;
+
+	for (x = 0; x < 12; x++) {
+		argb[0][x] = 0xffffffff;
+		argb[1][x] = x < 8 ? 0xff000000 : 0x7fffffff;
+		argb[2][x] = x == 0 ? 0xff7f7f7f : x == 1 ? 0xff818181 : 0x7f000000;
+	}
+	KUNIT_ASSERT_TRUE(test, vpshim_display_mono_pointer(&argb[0][0], sizeof(argb[0]), 12, 3,
+							    32, 4, and_mask, xor_mask));
+	/* Row 0: 12 white pixels (AND 0, XOR 1), the rest transparent (AND 1). */
+	KUNIT_EXPECT_EQ(test, and_mask[0], 0x00);
+	KUNIT_EXPECT_EQ(test, and_mask[1], 0x0f);
+	KUNIT_EXPECT_EQ(test, and_mask[2], 0xff);
+	KUNIT_EXPECT_EQ(test, xor_mask[0], 0xff);
+	KUNIT_EXPECT_EQ(test, xor_mask[1], 0xf0);
+	KUNIT_EXPECT_EQ(test, xor_mask[3], 0x00);
+	/* Row 1: 8 black (AND 0, XOR 0), the half-transparent white leaves the screen. */
+	KUNIT_EXPECT_EQ(test, and_mask[4], 0x00);
+	KUNIT_EXPECT_EQ(test, and_mask[5], 0xff);
+	KUNIT_EXPECT_EQ(test, xor_mask[4], 0x00);
+	KUNIT_EXPECT_EQ(test, xor_mask[5], 0x00);
+	/* Row 2: dark grey is black, light grey is white. */
+	KUNIT_EXPECT_EQ(test, and_mask[8], 0x3f);
+	KUNIT_EXPECT_EQ(test, xor_mask[8], 0x40);
+	/* Row 3, below the cursor: transparent. */
+	KUNIT_EXPECT_EQ(test, and_mask[12], 0xff);
+	KUNIT_EXPECT_EQ(test, and_mask[15], 0xff);
+	KUNIT_EXPECT_EQ(test, xor_mask[12], 0x00);
+
+	/* A cursor larger than the pointer, or a pitch shorter than a row: refused. */
+	KUNIT_EXPECT_FALSE(test, vpshim_display_mono_pointer(&argb[0][0], sizeof(argb[0]), 33,
+							     3, 32, 4, and_mask, xor_mask));
+	KUNIT_EXPECT_FALSE(test, vpshim_display_mono_pointer(&argb[0][0], sizeof(argb[0]), 12,
+							     5, 32, 4, and_mask, xor_mask));
+	KUNIT_EXPECT_FALSE(test, vpshim_display_mono_pointer(&argb[0][0], 40, 12, 3, 32, 4,
+							     and_mask, xor_mask));
+}
+
 static struct kunit_case vpshim_display_cases[] = {
 	KUNIT_CASE(formats_of_modes),
 	KUNIT_CASE(lookup_and_preferred),
 	KUNIT_CASE(mode_list_with_longer_entries),
 	KUNIT_CASE(damage_offsets_at_the_stride),
+	KUNIT_CASE(cursor_becomes_and_and_xor_masks),
 	{}
 };
 

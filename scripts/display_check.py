@@ -192,10 +192,32 @@ def read_png(path):
     return w, h, rows
 
 
+# The cursor of vpshim-kms's cursor check (32x32): the top half white, the
+# bottom-left quarter black, the bottom-right quarter transparent.
+CURSOR_SIZE = 32
+
+
+def cursor_colour(x, y):
+    """The cursor's colour at (x, y) of its image, or None where it is transparent."""
+    if y < CURSOR_SIZE // 2:
+        return 0xFF, 0xFF, 0xFF
+    return (0, 0, 0) if x < CURSOR_SIZE // 2 else None
+
+
 def expected(kind, w, h, bpp, inv):
     """The function (x, y) -> (r, g, b) and the tolerance per channel."""
     if kind == "c8":
         return (lambda x, y: c8_colour(c8_index(x, y))), 4
+    if kind == "cursor":
+        # The picture with the cursor on it, its top-left corner at inv[0:2].
+        def with_cursor(x, y):
+            cx, cy = x - inv[0], y - inv[1]
+            if 0 <= cx < CURSOR_SIZE and 0 <= cy < CURSOR_SIZE:
+                c = cursor_colour(cx, cy)
+                if c:
+                    return c
+            return pattern(x, y, w, h)
+        return with_cursor, (8 if bpp == 16 else 0)
 
     def want(x, y):
         r, g, b = pattern(x, y, w, h)
@@ -398,14 +420,17 @@ def png_complete(path):
 def check_screen(qmp, w, h, bpp, out, deadline, kind=None, inv=None):
     """Take and judge one screen; prints the result line, returns True if it matched."""
     name = f"{kind}-{w}x{h}x{bpp}" if kind else f"{w}x{h}x{bpp}"
-    if inv:
+    if inv and kind == "cursor":
+        name += f"-at-{inv[0]},{inv[1]}"
+    elif inv:
         name += "-damage"
     shown = os.path.join(out, f"screen-{name}.png")
     path = os.path.abspath(shown)
     # console2, console3...: the console picture again, named apart.
     what = "console" if kind and kind.startswith("console") else kind
     if (bpp, what) not in ((32, None), (32, "kms"), (16, "kms"), (8, "c8"), (32, "console"),
-                           (32, "words")):
+                           (32, "words"), (32, "cursor"), (16, "cursor")) or \
+            (what == "cursor" and not inv):
         print(f"display-check: {name} FAIL no picture is defined for this")
         return False
     try:

@@ -199,16 +199,31 @@ judge() {
 	check "$p: SET_COLOR_REGISTERS: 256 entries taken, 300 refused" bash -c "
 		grep -q 'vpshim-video: check palette-256: ok' '$logf' &&
 		grep -q 'vpshim-video: check palette-300-refused: ok' '$logf'"
+	for c in "insmod vpshim_drm ok" "drm card0 present" "rmmod vpshim_drm ok"; do
+		check "$p: the DRM bridge: $c" grep -q "VPSHIM: $c" "$logf"
+	done
 	if [ "$adapter" = vga ]; then
-		for c in "insmod vpshim_drm ok" "drm card0 present" "rmmod vpshim_drm ok"; do
-			check "$p: the DRM bridge: $c" grep -q "VPSHIM: $c" "$logf"
-		done
 		check "$p: the DRM bridge: vpshim-kms drew 1024x768 through the BIOS-set mode" \
 			grep -q "vpshim-kms: check kms-1024x768-xrgb8888: ok" "$logf"
 		check "$p: the DRM bridge: the KMS picture matches pixel by pixel" \
 			grep -q "display-check: kms-1024x768x32 ok" "$dlog"
 		check "$p: the DRM bridge: the Linux console with text on the VBE display" \
 			grep -Eq "display-check: words-[0-9]+x[0-9]+x32 ok" "$dlog"
+		check "$p: the DRM bridge: no cursor plane (the std VGA has no pointer)" \
+			bash -c "! grep -q 'a cursor plane on the miniport' '$logf'"
+	else
+		check "$p: the sample drives the Cirrus hardware pointer" \
+			grep -q 'vp_vbe: Cirrus Logic adapter: 32x32 hardware pointer' "$logf"
+		check "$p: the DRM bridge: a cursor plane on the miniport's pointer" \
+			grep -q "a cursor plane on the miniport's pointer" "$logf"
+		check "$p: the DRM bridge: vpshim-kms showed, moved and hid the cursor" \
+			grep -q "vpshim-kms: check kms-cursor: ok" "$logf"
+		for at in 100,200 517,389; do
+			check "$p: the DRM bridge: the cursor at $at on the picture, pixel by pixel" \
+				grep -q "display-check: cursor-1024x768x16-at-$at ok" "$dlog"
+		done
+		check "$p: the DRM bridge: the cursor hidden, the picture alone again" \
+			test "$(grep -c 'display-check: kms-1024x768x16 ok' "$dlog")" -ge 2
 	fi
 	check "$p: RESET_DEVICE (INT 10h AX=0003) returns to text mode" \
 		grep -q 'vbe-screen: reset' "$logf"

@@ -6,7 +6,7 @@
  * reduced to what the QEMU display tests need: list the connector's modes,
  * set a mode with a dumb buffer holding the test pattern (XRGB8888, RGB565,
  * or C8 with the palette through the gamma LUT), report a damaged rectangle
- * with DIRTYFB, hold the device across an unbind, and time full-screen
+ * with DIRTYFB, show, move and hide a cursor with the legacy cursor ioctl, hold the device across an unbind, and time full-screen
  * updates (against any DRM driver: the benchmark runs it on the kernel's
  * bochs driver too). The host compares the screen with the picture through
  * the handshake of vpshim-screen.h.
@@ -46,6 +46,10 @@
 #define FMT_XRGB8888	fourcc('X', 'R', '2', '4')
 #define FMT_RGB565	fourcc('R', 'G', '1', '6')
 #define FMT_C8		fourcc('C', '8', ' ', ' ')
+#define FMT_ARGB8888	fourcc('A', 'R', '2', '4')
+
+/* The cursor of the cursor check, as scripts/display_check.py knows it. */
+#define CURSOR_SIZE	32
 
 static int failures;
 
@@ -155,7 +159,8 @@ static int buffer_create(int fd, struct buffer *b, uint32_t w, uint32_t h, uint3
 	struct drm_mode_fb_cmd2 fb = { .width = w, .height = h, .pixel_format = format };
 
 	memset(b, 0, sizeof(*b));
-	create.bpp = format == FMT_XRGB8888 ? 32 : format == FMT_RGB565 ? 16 : 8;
+	create.bpp = format == FMT_XRGB8888 || format == FMT_ARGB8888 ? 32 :
+		     format == FMT_RGB565 ? 16 : 8;
 	if (xioctl(fd, DRM_IOCTL_MODE_CREATE_DUMB, &create)) {
 		fprintf(stderr, PROG ": CREATE_DUMB %ux%u: %s\n", w, h, strerror(errno));
 		return -1;
@@ -386,6 +391,92 @@ out:
 	return ret;
 }
 
+/* The cursor: the top half opaque white, the bottom-left quarter opaque black. */
+static void cursor_draw(struct buffer *c)
+{
+	uint32_t x, y;
+
+	for (y = 0; y < c->h; y++)
+		for (x = 0; x < c->w; x++)
+			((uint32_t *)(c->map + (size_t)y * c->pitch))[x] =
+				y < CURSOR_SIZE / 2 ? 0xffffffff :
+				x < CURSOR_SIZE / 2 ? 0xff000000 : 0;
+}
+
+/* The legacy cursor ioctl: what X servers and fbcon-less consoles use. */
+static int cursor_ioctl(int fd, const struct output *out, uint32_t flags, uint32_t handle,
+			int32_t x, int32_t y)
+{
+	struct drm_mode_cursor req = {
+		.flags = flags, .crtc_id = out->crtc, .x = x, .y = y,
+		.width = CURSOR_SIZE, .height = CURSOR_SIZE, .handle = handle,
+	};
+
+	if (xioctl(fd, DRM_IOCTL_MODE_CURSOR, &req)) {
+		fprintf(stderr, PROG ": MODE_CURSOR flags %#x: %s\n", flags, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The cursor plane: the picture, a cursor shown on it, moved (to a place
+ * that is not a multiple of 8), and hidden; the host photographs each.
+ */
+static int cmd_cursor(int fd, const struct draw_opts *o)
+{
+	static const int32_t at[2][2] = { { 100, 200 }, { 517, 389 } };
+	const struct drm_mode_modeinfo *mode;
+	struct drm_get_cap cap = { .capability = DRM_CAP_CURSOR_WIDTH };
+	struct buffer b = { 0 }, c = { 0 };
+	char suffix[96];
+	struct output out;
+	int i, ret = 1;
+
+	if (find_output(fd, &out))
+		return 1;
+	mode = find_mode(&out, o->w, o->h);
+	if (!mode) {
+		check("kms-cursor", false, "no such mode");
+		return 1;
+	}
+	if (!xioctl(fd, DRM_IOCTL_GET_CAP, &cap))
+		printf(PROG ": cursor up to %llux", (unsigned long long)cap.value);
+	cap.capability = DRM_CAP_CURSOR_HEIGHT;
+	if (!xioctl(fd, DRM_IOCTL_GET_CAP, &cap))
+		printf("%llu\n", (unsigned long long)cap.value);
+	if (buffer_create(fd, &b, o->w, o->h, o->format) ||
+	    buffer_create(fd, &c, CURSOR_SIZE, CURSOR_SIZE, FMT_ARGB8888))
+		goto out;
+	buffer_draw(&b, NULL);
+	cursor_draw(&c);
+	if (set_crtc(fd, &out, &b, mode))
+		goto out;
+	for (i = 0; i < 2; i++) {
+		if (cursor_ioctl(fd, &out, i ? DRM_MODE_CURSOR_MOVE :
+				 DRM_MODE_CURSOR_BO | DRM_MODE_CURSOR_MOVE, c.handle,
+				 at[i][0], at[i][1]))
+			goto out;
+		printf(PROG ": cursor at %d,%d\n", at[i][0], at[i][1]);
+		snprintf(suffix, sizeof(suffix), " cursor inv %d,%d,%d,%d", at[i][0], at[i][1],
+			 at[i][0] + CURSOR_SIZE, at[i][1] + CURSOR_SIZE);
+		if (o->tty && screen_sync(PROG, o->tty, o->w, o->h, b.bpp, suffix))
+			goto out;
+	}
+	/* A BO of 0 hides the cursor: the picture alone again. */
+	if (cursor_ioctl(fd, &out, DRM_MODE_CURSOR_BO, 0, 0, 0))
+		goto out;
+	printf(PROG ": cursor hidden\n");
+	if (o->tty && screen_sync(PROG, o->tty, o->w, o->h, b.bpp, " kms"))
+		goto out;
+	ret = 0;
+out:
+	check("kms-cursor", !ret, "see above");
+	buffer_destroy(fd, &c);
+	buffer_destroy(fd, &b);
+	return ret;
+}
+
 /*
  * Hold the device with a mode set until @path exists (the adapter is
  * unbound meanwhile), then show what the device answers: ENODEV, no crash.
@@ -489,6 +580,8 @@ static void usage(void)
 		"                         set the mode with the test picture in a dumb buffer;\n"
 		"                         --sync: have the host check it; --damage: then invert\n"
 		"                         a rectangle and report only it with DIRTYFB\n"
+		"  cursor WxH [--format xrgb8888|rgb565] [--sync TTY]\n"
+		"                         the picture with a 32x32 cursor shown, moved, hidden\n"
 		"  hold PATH              set 640x480, wait for PATH, then expect ENODEV\n"
 		"  bench WxH N            N full-screen updates of an XRGB8888 frame, timed\n"
 		"  screen WxHxBPP KIND TTY  have the host check what is on the screen now\n"
@@ -521,7 +614,10 @@ int main(int argc, char **argv)
 		return 1;
 	if (!strcmp(argv[i], "info")) {
 		ret = cmd_info(fd);
-	} else if (!strcmp(argv[i], "draw") && i + 1 < argc && !parse_size(argv[i + 1], &o.w, &o.h)) {
+	} else if ((!strcmp(argv[i], "draw") || !strcmp(argv[i], "cursor")) && i + 1 < argc &&
+		   !parse_size(argv[i + 1], &o.w, &o.h)) {
+		bool cursor = !strcmp(argv[i], "cursor");
+
 		for (i += 2; i < argc; i++) {
 			if (!strcmp(argv[i], "--sync") && i + 1 < argc)
 				o.tty = argv[++i];
@@ -535,7 +631,7 @@ int main(int argc, char **argv)
 				return 2;
 			}
 		}
-		ret = cmd_draw(fd, &o);
+		ret = cursor ? cmd_cursor(fd, &o) : cmd_draw(fd, &o);
 	} else if (!strcmp(argv[i], "screen") && i + 3 < argc) {
 		uint32_t bpp = 0;
 		char suffix[64];

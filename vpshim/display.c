@@ -196,3 +196,63 @@ bool vpshim_display_clip(const VIDEO_MODE_INFORMATION *m, size_t fb_len, u32 x1,
 	return true;
 }
 EXPORT_SYMBOL_VPSHIM(vpshim_display_clip);
+
+/*
+ * Whether an ARGB8888 cursor pixel shows white: the ITU-R BT.601 luma of
+ * its colour, at least half way up.
+ */
+static bool vpshim_display_argb_white(u32 argb)
+{
+	u32 r = argb >> 16 & 0xff, g = argb >> 8 & 0xff, b = argb & 0xff;
+
+	return (r * 77 + g * 150 + b * 29) >> 8 >= 0x80;
+}
+
+/**
+ * vpshim_display_mono_pointer() - a cursor image as a monochrome pointer
+ * @argb: the cursor, ARGB8888, top row first
+ * @pitch: bytes from one row of @argb to the next
+ * @w: its width in pixels
+ * @h: its height in pixels
+ * @pw: the pointer's width the miniport takes (at least @w)
+ * @ph: its height (at least @h)
+ * @and_mask: out: @ph rows of DIV_ROUND_UP(@pw, 8) bytes
+ * @xor_mask: out: the same
+ *
+ * The masks are what a Windows display driver hands a miniport in
+ * VIDEO_POINTER_ATTRIBUTES.Pixels for a VIDEO_MODE_MONO_POINTER: the AND
+ * mask then the XOR mask, 1 bit per pixel, the top row first, the leftmost
+ * pixel in the high bit. A pixel less than half opaque leaves the screen as
+ * it is (AND 1, XOR 0); an opaque one is black (AND 0, XOR 0) or white
+ * (AND 0, XOR 1) by its brightness. Outside @w x @h the pointer is
+ * transparent.
+ *
+ * Return: false (masks untouched) when the cursor is larger than the pointer.
+ */
+bool vpshim_display_mono_pointer(const u32 *argb, unsigned int pitch, unsigned int w,
+				 unsigned int h, unsigned int pw, unsigned int ph, u8 *and_mask,
+				 u8 *xor_mask)
+{
+	unsigned int row_bytes = DIV_ROUND_UP(pw, 8), x, y;
+
+	if (w > pw || h > ph || pitch < w * 4)
+		return false;
+	memset(and_mask, 0xff, (size_t)row_bytes * ph);
+	memset(xor_mask, 0, (size_t)row_bytes * ph);
+	for (y = 0; y < h; y++) {
+		const u32 *row = (const u32 *)((const u8 *)argb + (size_t)y * pitch);
+
+		for (x = 0; x < w; x++) {
+			size_t byte = (size_t)y * row_bytes + x / 8;
+			u8 bit = 0x80 >> (x % 8);
+
+			if (row[x] >> 24 < 0x80)
+				continue;
+			and_mask[byte] &= ~bit;
+			if (vpshim_display_argb_white(row[x]))
+				xor_mask[byte] |= bit;
+		}
+	}
+	return true;
+}
+EXPORT_SYMBOL_VPSHIM(vpshim_display_mono_pointer);

@@ -309,6 +309,9 @@ int vpshim_display_preferred(const VIDEO_MODE_INFORMATION *modes, unsigned int n
 			     ULONG current_index, u32 fourcc);
 bool vpshim_display_clip(const VIDEO_MODE_INFORMATION *m, size_t fb_len, u32 x1, u32 y1,
 			 u32 x2, u32 y2, size_t *offset);
+bool vpshim_display_mono_pointer(const u32 *argb, unsigned int pitch, unsigned int w,
+				 unsigned int h, unsigned int pw, unsigned int ph, u8 *and_mask,
+				 u8 *xor_mask);
 
 /* i2c.c, int10.c: the interfaces of VideoPortQueryServices */
 void vpshim_i2c_interface(PINTERFACE iface, USHORT version);

@@ -13,6 +13,12 @@
  * programs the palette of 8-bit modes with 4F09 (or INT 10h AX=1012h where
  * the BIOS lacks 4F09), maps the framebuffer, and returns to VGA text mode
  * with INT 10h AX=0003 for IOCTL_VIDEO_RESET_DEVICE.
+ *
+ * One thing no BIOS offers is a hardware pointer. Like the VGA miniports
+ * that know a chip or two, this one drives the pointer of the Cirrus Logic
+ * CL-GD54xx when it finds one (PCI vendor 1013h): a 32x32 two-plane pattern
+ * in the last 16 KiB of video memory, placed with the extended sequencer
+ * registers, its two colours in the hidden DAC entries.
  */
 
 #include "dderror.h"
@@ -42,6 +48,21 @@
 
 /* Capabilities: the DAC can be switched to 8 bits per gun. */
 #define VBE_CAP_DAC8			0x01
+
+/* The CL-GD54xx hardware pointer (extended sequencer registers). */
+#define CIRRUS_VENDOR_ID		0x1013
+#define VGA_SEQUENCER_PORT		0x3C4	/* index, then data at 3C5 */
+#define VGA_DAC_WRITE_PORT		0x3C8	/* write index, then data at 3C9 */
+#define CIRRUS_SR_UNLOCK		0x06	/* 12h unlocks the extensions */
+#define CIRRUS_SR_POINTER_X		0x10	/* bits 7-5 of the index: x bits 2-0 */
+#define CIRRUS_SR_POINTER_Y		0x11
+#define CIRRUS_SR_POINTER_CONTROL	0x12
+#define CIRRUS_SR_POINTER_PATTERN	0x13
+#define CIRRUS_POINTER_SHOW		0x01
+#define CIRRUS_POINTER_HIDDEN_DAC	0x02
+#define CIRRUS_POINTER_SIZE		32
+#define CIRRUS_POINTER_AREA		0x4000	/* at the end of video memory */
+#define CIRRUS_POINTER_PLANE		(CIRRUS_POINTER_SIZE * CIRRUS_POINTER_SIZE / 8)
 
 #define VBE_MAX_MODES			128
 #define VBE_MAX_LISTED			256	/* mode numbers read from the list */
@@ -144,6 +165,15 @@ typedef struct _VBE_EXTENSION {
 	ULONG CurrentMode;		/* VBE_NO_MODE in VGA text mode */
 	BOOLEAN PaletteByVbe;		/* 4F09 worked; otherwise INT 10h AX=1012h */
 	BOOLEAN PaletteTried;
+
+	/* The Cirrus hardware pointer; Pointer FALSE on other adapters. */
+	BOOLEAN Pointer;
+	BOOLEAN PointerEnabled;
+	PUCHAR SequencerPort;
+	PUCHAR DacPort;
+	PUCHAR PointerPattern;		/* pattern 0: plane 0, then plane 1 */
+	VIDEO_POINTER_POSITION PointerPosition;
+	UCHAR PointerPlanes[2 * CIRRUS_POINTER_PLANE];
 
 	/* Copies of what the BIOS writes, kept here rather than on the stack. */
 	VBE_INFO Info;
@@ -322,13 +352,180 @@ static BOOLEAN VbeFindFrameBuffer(PVBE_EXTENSION Ext, PVIDEO_ACCESS_RANGE Ranges
 	return FALSE;
 }
 
+/* ---- The Cirrus hardware pointer ---- */
+
+static VOID CirrusWriteSequencer(PVBE_EXTENSION Ext, UCHAR Index, UCHAR Value)
+{
+	VideoPortWritePortUchar(Ext->SequencerPort, Index);
+	VideoPortWritePortUchar(Ext->SequencerPort + 1, Value);
+}
+
+/* Map the ports and the pattern; without them there is no pointer. */
+static VOID VbeCirrusPointerFind(PVBE_EXTENSION Ext, PVIDEO_ACCESS_RANGE Claims)
+{
+	PHYSICAL_ADDRESS pattern = Ext->FrameBufferPhysical;
+
+	pattern.QuadPart += Ext->VideoMemorySize - CIRRUS_POINTER_AREA;
+	Ext->SequencerPort = VideoPortGetDeviceBase(Ext, Claims[1].RangeStart, 2,
+						    VIDEO_MEMORY_SPACE_IO);
+	Ext->DacPort = VideoPortGetDeviceBase(Ext, Claims[2].RangeStart, 2,
+					      VIDEO_MEMORY_SPACE_IO);
+	Ext->PointerPattern = VideoPortGetDeviceBase(Ext, pattern, 2 * CIRRUS_POINTER_PLANE,
+						     VIDEO_MEMORY_SPACE_MEMORY);
+	Ext->Pointer = Ext->SequencerPort && Ext->DacPort && Ext->PointerPattern;
+	VideoPortDebugPrint(Info, "vp_vbe: Cirrus Logic adapter: %s\n",
+			    Ext->Pointer ? "32x32 hardware pointer" : "no pointer (mapping failed)");
+}
+
+/* Show or hide the pointer: pattern 0, 32x32. */
+static VOID CirrusPointerShow(PVBE_EXTENSION Ext, BOOLEAN Show)
+{
+	CirrusWriteSequencer(Ext, CIRRUS_SR_UNLOCK, 0x12);
+	CirrusWriteSequencer(Ext, CIRRUS_SR_POINTER_PATTERN, 0);
+	CirrusWriteSequencer(Ext, CIRRUS_SR_POINTER_CONTROL, Show ? CIRRUS_POINTER_SHOW : 0);
+	Ext->PointerEnabled = Show;
+}
+
+/*
+ * The top-left corner on the screen; the low three bits of each
+ * coordinate go in the top bits of the register's index. A pointer partly
+ * off the top or left edge stops at the edge.
+ */
+static VOID CirrusPointerMove(PVBE_EXTENSION Ext, SHORT Column, SHORT Row)
+{
+	USHORT x = Column < 0 ? 0 : (USHORT)Column, y = Row < 0 ? 0 : (USHORT)Row;
+
+	Ext->PointerPosition.Column = Column;
+	Ext->PointerPosition.Row = Row;
+	CirrusWriteSequencer(Ext, (UCHAR)(CIRRUS_SR_POINTER_X | (x & 7) << 5), (UCHAR)(x >> 3));
+	CirrusWriteSequencer(Ext, (UCHAR)(CIRRUS_SR_POINTER_Y | (y & 7) << 5), (UCHAR)(y >> 3));
+}
+
+/* Hidden DAC entry 0 is the pointer's black, entry 15 its white (6 bits a gun). */
+static VOID CirrusPointerColours(PVBE_EXTENSION Ext)
+{
+	static const UCHAR colours[2][4] = { { 0x00, 0, 0, 0 }, { 0x0F, 63, 63, 63 } };
+	ULONG i, j;
+
+	CirrusWriteSequencer(Ext, CIRRUS_SR_POINTER_CONTROL,
+			     (Ext->PointerEnabled ? CIRRUS_POINTER_SHOW : 0) |
+			     CIRRUS_POINTER_HIDDEN_DAC);
+	for (i = 0; i < 2; i++) {
+		VideoPortWritePortUchar(Ext->DacPort, colours[i][0]);
+		for (j = 1; j < 4; j++)
+			VideoPortWritePortUchar(Ext->DacPort + 1, colours[i][j]);
+	}
+	CirrusWriteSequencer(Ext, CIRRUS_SR_POINTER_CONTROL,
+			     Ext->PointerEnabled ? CIRRUS_POINTER_SHOW : 0);
+}
+
+static VP_STATUS VbeQueryPointerCapabilities(PVBE_EXTENSION Ext, PVIDEO_REQUEST_PACKET Rp)
+{
+	PVIDEO_POINTER_CAPABILITIES caps = Rp->OutputBuffer;
+
+	if (!Ext->Pointer)
+		return ERROR_INVALID_FUNCTION;
+	if (Rp->OutputBufferLength < sizeof(VIDEO_POINTER_CAPABILITIES))
+		return ERROR_INSUFFICIENT_BUFFER;
+	caps->Flags = VIDEO_MODE_MONO_POINTER | VIDEO_MODE_ASYNC_POINTER;
+	caps->MaxWidth = CIRRUS_POINTER_SIZE;
+	caps->MaxHeight = CIRRUS_POINTER_SIZE;
+	caps->HWPtrBitmapStart = Ext->VideoMemorySize - CIRRUS_POINTER_AREA;
+	caps->HWPtrBitmapEnd = caps->HWPtrBitmapStart + 2 * CIRRUS_POINTER_PLANE - 1;
+	Rp->StatusBlock->Information = sizeof(VIDEO_POINTER_CAPABILITIES);
+	return NO_ERROR;
+}
+
+/*
+ * The display driver's AND and XOR masks become the chip's two planes:
+ * plane 0 is XOR, plane 1 is NOT AND. So AND 1 XOR 0 leaves the screen,
+ * AND 1 XOR 1 inverts it, AND 0 gives hidden colour 0 (XOR 0) or 15 (XOR 1).
+ */
+static VP_STATUS VbeSetPointerAttributes(PVBE_EXTENSION Ext, PVIDEO_REQUEST_PACKET Rp)
+{
+	PVIDEO_POINTER_ATTRIBUTES attr = Rp->InputBuffer;
+	PUCHAR andMask, xorMask, plane0 = Ext->PointerPlanes;
+	PUCHAR plane1 = Ext->PointerPlanes + CIRRUS_POINTER_PLANE;
+	ULONG row, byte, maskLength;
+
+	if (!Ext->Pointer)
+		return ERROR_INVALID_FUNCTION;
+	if (Rp->InputBufferLength < FIELD_OFFSET(VIDEO_POINTER_ATTRIBUTES, Pixels))
+		return ERROR_INSUFFICIENT_BUFFER;
+	if (!(attr->Flags & VIDEO_MODE_MONO_POINTER) || attr->Width > CIRRUS_POINTER_SIZE ||
+	    attr->Height > CIRRUS_POINTER_SIZE || attr->WidthInBytes < (attr->Width + 7) / 8 ||
+	    attr->WidthInBytes > CIRRUS_POINTER_SIZE / 8)
+		return ERROR_INVALID_PARAMETER;
+	maskLength = attr->WidthInBytes * attr->Height;
+	if (Rp->InputBufferLength < FIELD_OFFSET(VIDEO_POINTER_ATTRIBUTES, Pixels) + 2 * maskLength)
+		return ERROR_INSUFFICIENT_BUFFER;
+	andMask = attr->Pixels;
+	xorMask = attr->Pixels + maskLength;
+
+	/* Transparent where the display driver's pointer does not reach. */
+	VideoPortZeroMemory(Ext->PointerPlanes, sizeof(Ext->PointerPlanes));
+	for (row = 0; row < attr->Height; row++) {
+		for (byte = 0; byte < attr->WidthInBytes; byte++) {
+			ULONG at = row * (CIRRUS_POINTER_SIZE / 8) + byte;
+			UCHAR keep = 0xFF;
+
+			/* Bits past Width in the last byte stay transparent. */
+			if (byte == attr->Width / 8)
+				keep = (UCHAR)(0xFF << (8 - attr->Width % 8));
+			else if (byte > attr->Width / 8)
+				keep = 0;
+			plane0[at] = xorMask[row * attr->WidthInBytes + byte] & keep;
+			plane1[at] = (UCHAR)~andMask[row * attr->WidthInBytes + byte] & keep;
+		}
+	}
+	CirrusPointerShow(Ext, FALSE);
+	VideoPortWriteRegisterBufferUchar(Ext->PointerPattern, Ext->PointerPlanes,
+					  sizeof(Ext->PointerPlanes));
+	CirrusPointerColours(Ext);
+	CirrusPointerMove(Ext, attr->Column, attr->Row);
+	CirrusPointerShow(Ext, attr->Enable != 0);
+	return NO_ERROR;
+}
+
+static VP_STATUS VbeSetPointerPosition(PVBE_EXTENSION Ext, PVIDEO_REQUEST_PACKET Rp)
+{
+	PVIDEO_POINTER_POSITION position = Rp->InputBuffer;
+
+	if (!Ext->Pointer)
+		return ERROR_INVALID_FUNCTION;
+	if (Rp->InputBufferLength < sizeof(VIDEO_POINTER_POSITION))
+		return ERROR_INSUFFICIENT_BUFFER;
+	CirrusPointerMove(Ext, position->Column, position->Row);
+	return NO_ERROR;
+}
+
+static VP_STATUS VbeQueryPointerPosition(PVBE_EXTENSION Ext, PVIDEO_REQUEST_PACKET Rp)
+{
+	if (!Ext->Pointer)
+		return ERROR_INVALID_FUNCTION;
+	if (Rp->OutputBufferLength < sizeof(VIDEO_POINTER_POSITION))
+		return ERROR_INSUFFICIENT_BUFFER;
+	*(PVIDEO_POINTER_POSITION)Rp->OutputBuffer = Ext->PointerPosition;
+	Rp->StatusBlock->Information = sizeof(VIDEO_POINTER_POSITION);
+	return NO_ERROR;
+}
+
+static VP_STATUS VbeEnablePointer(PVBE_EXTENSION Ext, BOOLEAN Enable)
+{
+	if (!Ext->Pointer)
+		return ERROR_INVALID_FUNCTION;
+	CirrusPointerShow(Ext, Enable);
+	return NO_ERROR;
+}
+
 static VP_STATUS VbeFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWSTR ArgumentString,
 				PVIDEO_PORT_CONFIG_INFO ConfigInfo, PUCHAR Again)
 {
 	PVBE_EXTENSION ext = HwDeviceExtension;
 	VIDEO_ACCESS_RANGE ranges[PCI_TYPE0_ADDRESSES];
-	VIDEO_ACCESS_RANGE frameBuffer;
+	VIDEO_ACCESS_RANGE claims[3];
 	PVBE_INFO info = &ext->Info;
+	USHORT vendor = 0;
 	VP_STATUS status;
 	ULONG i;
 
@@ -386,13 +583,27 @@ static VP_STATUS VbeFindAdapter(PVOID HwDeviceExtension, PVOID HwContext, PWSTR 
 			goto free;
 		}
 	}
-	VideoPortZeroMemory(&frameBuffer, sizeof(frameBuffer));
-	frameBuffer.RangeStart = ext->FrameBufferPhysical;
-	frameBuffer.RangeLength = ext->VideoMemorySize;
-	frameBuffer.RangeVisible = TRUE;
-	status = VideoPortVerifyAccessRanges(ext, 1, &frameBuffer);
+	VideoPortZeroMemory(claims, sizeof(claims));
+	claims[0].RangeStart = ext->FrameBufferPhysical;
+	claims[0].RangeLength = ext->VideoMemorySize;
+	claims[0].RangeVisible = TRUE;
+	ext->Pointer = VideoPortGetBusData(ext, PCIConfiguration, 0, &vendor, 0,
+					   sizeof(vendor)) == sizeof(vendor) &&
+		       vendor == CIRRUS_VENDOR_ID && ext->VideoMemorySize > CIRRUS_POINTER_AREA;
+	if (ext->Pointer) {
+		claims[1].RangeStart.LowPart = VGA_SEQUENCER_PORT;
+		claims[2].RangeStart.LowPart = VGA_DAC_WRITE_PORT;
+		for (i = 1; i < 3; i++) {
+			claims[i].RangeLength = 2;
+			claims[i].RangeInIoSpace = TRUE;
+			claims[i].RangeShareable = TRUE;
+		}
+	}
+	status = VideoPortVerifyAccessRanges(ext, ext->Pointer ? 3 : 1, claims);
 	if (status != NO_ERROR)
 		goto free;
+	if (ext->Pointer)
+		VbeCirrusPointerFind(ext, claims);
 
 	ext->CurrentMode = VBE_NO_MODE;
 	ConfigInfo->BusInterruptLevel = 0;
@@ -567,6 +778,8 @@ static VP_STATUS VbeResetDevice(PVBE_EXTENSION Ext)
 	VIDEO_X86_BIOS_ARGUMENTS args;
 	VP_STATUS status;
 
+	if (Ext->Pointer)
+		CirrusPointerShow(Ext, FALSE);
 	VideoPortZeroMemory(&args, sizeof(args));
 	args.Eax = 0x0003;
 	status = VideoPortInt10(Ext, &args);
@@ -701,6 +914,24 @@ static BOOLEAN VbeStartIO(PVOID HwDeviceExtension, PVIDEO_REQUEST_PACKET Request
 		break;
 	case IOCTL_VIDEO_SET_COLOR_REGISTERS:
 		status = VbeSetColorRegisters(ext, RequestPacket);
+		break;
+	case IOCTL_VIDEO_QUERY_POINTER_CAPABILITIES:
+		status = VbeQueryPointerCapabilities(ext, RequestPacket);
+		break;
+	case IOCTL_VIDEO_SET_POINTER_ATTR:
+		status = VbeSetPointerAttributes(ext, RequestPacket);
+		break;
+	case IOCTL_VIDEO_SET_POINTER_POSITION:
+		status = VbeSetPointerPosition(ext, RequestPacket);
+		break;
+	case IOCTL_VIDEO_QUERY_POINTER_POSITION:
+		status = VbeQueryPointerPosition(ext, RequestPacket);
+		break;
+	case IOCTL_VIDEO_ENABLE_POINTER:
+		status = VbeEnablePointer(ext, TRUE);
+		break;
+	case IOCTL_VIDEO_DISABLE_POINTER:
+		status = VbeEnablePointer(ext, FALSE);
 		break;
 	default:
 		status = ERROR_INVALID_FUNCTION;

@@ -18,6 +18,10 @@
  *                           buffer into that mapping at the mode's stride
  *   disabling the CRTC      IOCTL_VIDEO_UNMAP_VIDEO_MEMORY, then
  *                           IOCTL_VIDEO_RESET_DEVICE (back to text mode)
+ *   the cursor plane        when the miniport has a monochrome pointer
+ *                           (IOCTL_VIDEO_QUERY_POINTER_CAPABILITIES): the
+ *                           image as AND/XOR masks with SET_POINTER_ATTR,
+ *                           moves with SET_POINTER_POSITION, DISABLE_POINTER
  *
  * The model is the QEMU cirrus driver of recent kernels (shmem, shadow
  * plane, damage blit). The bridge takes the display over from the firmware
@@ -86,6 +90,7 @@ struct vpshim_drm {
 	void *devres_group;			/* everything of ours on the PCI device */
 	struct vpshim_device *vdev;
 	struct drm_plane plane;
+	struct drm_plane cursor;		/* when the miniport has a pointer */
 	struct drm_crtc crtc;
 	struct drm_encoder encoder;
 	struct drm_connector connector;
@@ -98,6 +103,17 @@ struct vpshim_drm {
 	u32 formats[VPSHIM_DRM_MAX_FORMATS];	/* the plane's, of the modes */
 	unsigned int nr_formats;
 	u32 console_format;			/* the fbdev console's */
+
+	/*
+	 * The miniport's monochrome hardware pointer (MaxWidth x MaxHeight;
+	 * 0: none), the attributes sent with SET_POINTER_ATTR, whether it is
+	 * shown, and the place it was last put.
+	 */
+	unsigned int pointer_w, pointer_h;
+	VIDEO_POINTER_ATTRIBUTES *pointer;
+	ULONG pointer_len;
+	bool pointer_shown;
+	int pointer_x, pointer_y;
 
 	struct mutex lock;			/* the mode below, its mapping, pending */
 	int current_mode;			/* index in modes, -1: text mode */
@@ -228,6 +244,7 @@ static void vpshim_drm_unset_mode(struct vpshim_drm *vd)
 	vd->fb = NULL;
 	vd->fb_ram_base = NULL;
 	vd->current_mode = -1;
+	vd->pointer_shown = false;	/* text mode: the pointer is gone with the mode */
 }
 
 /* Set mode @index and map its frame buffer into kernel space. */
@@ -292,18 +309,29 @@ static void vpshim_drm_blit(struct vpshim_drm *vd, const struct iosys_map *src,
 /* ------------------------------------------------------------------ */
 /* Plane, CRTC, encoder, connector                                     */
 
+/*
+ * The helpers' plane checks, unscaled: a primary plane covers the CRTC, a
+ * cursor may be anywhere (@positioned) and off.
+ */
+static int vpshim_drm_check_plane_state(struct drm_plane_state *new_state,
+					struct vpshim_drm_atomic *state, bool positioned,
+					struct drm_crtc_state **crtc_state)
+{
+	*crtc_state = new_state->crtc ? drm_atomic_get_new_crtc_state(state, new_state->crtc) :
+					NULL;
+	return drm_atomic_helper_check_plane_state(new_state, *crtc_state, DRM_PLANE_NO_SCALING,
+						   DRM_PLANE_NO_SCALING, positioned, positioned);
+}
+
 static int vpshim_drm_plane_atomic_check(struct drm_plane *plane, struct vpshim_drm_atomic *state)
 {
 	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
 	struct drm_plane_state *old_state = drm_atomic_get_old_plane_state(state, plane);
 	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
-	struct drm_crtc_state *crtc_state = NULL;
+	struct drm_crtc_state *crtc_state;
 	int err;
 
-	if (new_state->crtc)
-		crtc_state = drm_atomic_get_new_crtc_state(state, new_state->crtc);
-	err = drm_atomic_helper_check_plane_state(new_state, crtc_state, DRM_PLANE_NO_SCALING,
-						  DRM_PLANE_NO_SCALING, false, false);
+	err = vpshim_drm_check_plane_state(new_state, state, false, &crtc_state);
 	if (err || !new_state->visible)
 		return err;
 	/* The miniport must have this size in this format. */
@@ -429,6 +457,16 @@ static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshi
 		any = true;
 	}
 	if (now) {
+		/*
+		 * Damage still waiting for the paced copy is older than this
+		 * picture: copied now if it is in this frame buffer, dropped if
+		 * it is in another (a new frame buffer is damaged whole), so
+		 * the paced copy cannot paint an old picture over this one.
+		 */
+		old_fb = vpshim_drm_take_pending(vd, &all);
+		if (old_fb == fb)
+			vpshim_drm_blit(vd, &shadow->data[0], fb, &all);
+		cancel_delayed_work(&vd->flush_work);
 		vd->last_flush = jiffies;
 		goto out;
 	}
@@ -471,6 +509,142 @@ static const struct drm_plane_funcs vpshim_drm_plane_funcs = {
 	.destroy = drm_plane_cleanup,
 	DRM_GEM_SHADOW_PLANE_FUNCS,
 };
+
+/* The cursor plane: the miniport's pointer, through the pointer requests. */
+
+static const u32 vpshim_drm_cursor_formats[] = { DRM_FORMAT_ARGB8888 };
+
+static int vpshim_drm_cursor_atomic_check(struct drm_plane *plane,
+					  struct vpshim_drm_atomic *state)
+{
+	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
+	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	struct drm_crtc_state *crtc_state;
+	int err;
+
+	err = vpshim_drm_check_plane_state(new_state, state, true, &crtc_state);
+	if (err || !new_state->fb)
+		return err;
+	/* The whole image, unscaled, at most the pointer's size. */
+	if (new_state->fb->width > vd->pointer_w || new_state->fb->height > vd->pointer_h ||
+	    new_state->src_x || new_state->src_y ||
+	    new_state->src_w >> 16 != new_state->fb->width ||
+	    new_state->src_h >> 16 != new_state->fb->height)
+		return -EINVAL;
+	return 0;
+}
+
+static void vpshim_drm_pointer_off(struct vpshim_drm *vd)
+{
+	if (vd->pointer_shown)
+		vpshim_drm_request(vd, IOCTL_VIDEO_DISABLE_POINTER, NULL, 0, NULL, 0, NULL);
+	vd->pointer_shown = false;
+}
+
+/*
+ * A new image (or a mode set, which may have reset the pointer) goes with
+ * SET_POINTER_ATTR, the image as AND and XOR masks, its place and Enable;
+ * a move alone with SET_POINTER_POSITION. Column and Row are the image's
+ * top-left corner on the screen, as a display driver sends them.
+ */
+static void vpshim_drm_cursor_atomic_update(struct drm_plane *plane,
+					    struct vpshim_drm_atomic *state)
+{
+	struct drm_plane_state *new_state = drm_atomic_get_new_plane_state(state, plane);
+	struct drm_plane_state *old_state = drm_atomic_get_old_plane_state(state, plane);
+	struct drm_shadow_plane_state *shadow = to_drm_shadow_plane_state(new_state);
+	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	struct drm_framebuffer *fb = new_state->fb;
+	VIDEO_POINTER_ATTRIBUTES *pa = vd->pointer;
+	struct drm_crtc_state *crtc_state = NULL;
+	ULONG mask_len = DIV_ROUND_UP(vd->pointer_w, 8) * vd->pointer_h;
+	int x = new_state->crtc_x, y = new_state->crtc_y, idx;
+
+	if (!drm_dev_enter(&vd->drm, &idx))
+		return;
+	if (new_state->crtc)
+		crtc_state = drm_atomic_get_new_crtc_state(state, new_state->crtc);
+	if (!fb || !new_state->visible || vd->current_mode < 0) {
+		vpshim_drm_pointer_off(vd);
+		goto out;
+	}
+	if (fb != old_state->fb || !vd->pointer_shown ||
+	    (crtc_state && drm_atomic_crtc_needs_modeset(crtc_state))) {
+		pa->Flags = VIDEO_MODE_MONO_POINTER;
+		pa->Width = vd->pointer_w;
+		pa->Height = vd->pointer_h;
+		pa->WidthInBytes = DIV_ROUND_UP(vd->pointer_w, 8);
+		pa->Enable = 1;
+		pa->Column = (SHORT)clamp(x, -(int)vd->pointer_w, S16_MAX);
+		pa->Row = (SHORT)clamp(y, -(int)vd->pointer_h, S16_MAX);
+		if (!vpshim_display_mono_pointer(shadow->data[0].vaddr, fb->pitches[0], fb->width,
+						 fb->height, vd->pointer_w, vd->pointer_h,
+						 pa->Pixels, pa->Pixels + mask_len))
+			goto out;
+		vd->pointer_shown = !vpshim_drm_request(vd, IOCTL_VIDEO_SET_POINTER_ATTR, pa,
+							 vd->pointer_len, NULL, 0, NULL);
+	} else if (x != vd->pointer_x || y != vd->pointer_y) {
+		VIDEO_POINTER_POSITION pos = {
+			.Column = (SHORT)clamp(x, -(int)vd->pointer_w, S16_MAX),
+			.Row = (SHORT)clamp(y, -(int)vd->pointer_h, S16_MAX),
+		};
+
+		vpshim_drm_request(vd, IOCTL_VIDEO_SET_POINTER_POSITION, &pos, sizeof(pos), NULL,
+				   0, NULL);
+	}
+	vd->pointer_x = x;
+	vd->pointer_y = y;
+out:
+	drm_dev_exit(idx);
+}
+
+static void vpshim_drm_cursor_atomic_disable(struct drm_plane *plane,
+					     struct vpshim_drm_atomic *state)
+{
+	struct vpshim_drm *vd = to_vpshim_drm(plane->dev);
+	int idx;
+
+	if (!drm_dev_enter(&vd->drm, &idx))
+		return;
+	vpshim_drm_pointer_off(vd);
+	drm_dev_exit(idx);
+}
+
+static const struct drm_plane_helper_funcs vpshim_drm_cursor_helper_funcs = {
+	DRM_GEM_SHADOW_PLANE_HELPER_FUNCS,
+	.atomic_check = vpshim_drm_cursor_atomic_check,
+	.atomic_update = vpshim_drm_cursor_atomic_update,
+	.atomic_disable = vpshim_drm_cursor_atomic_disable,
+};
+
+/*
+ * The miniport's pointer, if it has a monochrome one: its largest size,
+ * and a buffer for the attributes with the two masks.
+ */
+static void vpshim_drm_query_pointer(struct vpshim_drm *vd)
+{
+	VIDEO_POINTER_CAPABILITIES caps = { 0 };
+	ULONG_PTR info = 0;
+
+	if (vpshim_drm_request(vd, IOCTL_VIDEO_QUERY_POINTER_CAPABILITIES, NULL, 0, &caps,
+			       sizeof(caps), &info) || info < sizeof(caps) ||
+	    !(caps.Flags & VIDEO_MODE_MONO_POINTER))
+		return;
+	/* What the legacy cursor ioctl and compositors use: 16 to 256 pixels. */
+	if (caps.MaxWidth < 16 || caps.MaxHeight < 16 || caps.MaxWidth > 256 ||
+	    caps.MaxHeight > 256) {
+		drm_info(&vd->drm, "the miniport's %ux%u pointer is not used as a cursor\n",
+			 caps.MaxWidth, caps.MaxHeight);
+		return;
+	}
+	vd->pointer_len = offsetof(VIDEO_POINTER_ATTRIBUTES, Pixels) +
+			  2 * DIV_ROUND_UP(caps.MaxWidth, 8) * caps.MaxHeight;
+	vd->pointer = drmm_kzalloc(&vd->drm, vd->pointer_len, GFP_KERNEL);
+	if (!vd->pointer)
+		return;
+	vd->pointer_w = caps.MaxWidth;
+	vd->pointer_h = caps.MaxHeight;
+}
 
 static int vpshim_drm_crtc_atomic_check(struct drm_crtc *crtc, struct vpshim_drm_atomic *state)
 {
@@ -685,7 +859,19 @@ static int vpshim_drm_modeset_init(struct vpshim_drm *vd)
 	drm_plane_helper_add(&vd->plane, &vpshim_drm_plane_helper_funcs);
 	drm_plane_enable_fb_damage_clips(&vd->plane);
 
-	err = drm_crtc_init_with_planes(drm, &vd->crtc, &vd->plane, NULL,
+	if (vd->pointer_w) {
+		err = drm_universal_plane_init(drm, &vd->cursor, 0, &vpshim_drm_plane_funcs,
+					       vpshim_drm_cursor_formats,
+					       ARRAY_SIZE(vpshim_drm_cursor_formats),
+					       vpshim_drm_modifiers, DRM_PLANE_TYPE_CURSOR, NULL);
+		if (err)
+			return err;
+		drm_plane_helper_add(&vd->cursor, &vpshim_drm_cursor_helper_funcs);
+		drm->mode_config.cursor_width = vd->pointer_w;
+		drm->mode_config.cursor_height = vd->pointer_h;
+	}
+	err = drm_crtc_init_with_planes(drm, &vd->crtc, &vd->plane,
+					vd->pointer_w ? &vd->cursor : NULL,
 					&vpshim_drm_crtc_funcs, NULL);
 	if (err)
 		return err;
@@ -806,6 +992,7 @@ static int vpshim_drm_add(struct vpshim_device *vdev)
 		goto release;
 	}
 	vpshim_drm_child_edid(vd, vdev);
+	vpshim_drm_query_pointer(vd);
 	err = vpshim_drm_modeset_init(vd);
 	if (err)
 		goto release;
@@ -823,10 +1010,11 @@ static int vpshim_drm_add(struct vpshim_device *vdev)
 	list_add(&vd->node, &vpshim_drm_devices);
 	vpshim_drm_fbdev_setup(&vd->drm, vd->console_format == DRM_FORMAT_XRGB8888 ? 32 :
 				  vd->console_format == DRM_FORMAT_C8 ? 8 : 16);
-	drm_info(&vd->drm, "%u modes of %s, %ux%u preferred%s\n", vd->nr_modes,
+	drm_info(&vd->drm, "%u modes of %s, %ux%u preferred%s%s\n", vd->nr_modes,
 		 vdev->drv ? vdev->drv->mp->name : vdev->name,
 		 vd->modes[vd->preferred].VisScreenWidth, vd->modes[vd->preferred].VisScreenHeight,
-		 vd->edid_len ? ", EDID of the monitor child" : "");
+		 vd->edid_len ? ", EDID of the monitor child" : "",
+		 vd->pointer_w ? ", a cursor plane on the miniport's pointer" : "");
 	return 0;
 
 release:
