@@ -115,7 +115,7 @@ struct vpshim_drm {
 	bool pointer_shown;
 	int pointer_x, pointer_y;
 
-	struct mutex lock;			/* the mode below, its mapping, pending */
+	struct mutex lock;			/* the mode below, its mapping, copies */
 	int current_mode;			/* index in modes, -1: text mode */
 	void __iomem *fb;			/* MAP_VIDEO_MEMORY, kernel space */
 	PVOID fb_ram_base;			/* what UNMAP_VIDEO_MEMORY takes */
@@ -127,6 +127,7 @@ struct vpshim_drm {
 	 * and when the last copy was made.
 	 */
 	struct delayed_work flush_work;
+	spinlock_t pending_lock;		/* the three below */
 	struct drm_framebuffer *pending_fb;
 	struct drm_rect pending;
 	unsigned long last_flush;		/* jiffies */
@@ -365,18 +366,25 @@ static void vpshim_drm_rect_add(struct drm_rect *r, const struct drm_rect *add)
 	r->y2 = max(r->y2, add->y2);
 }
 
-/* Forget the damage not yet copied; the caller holds the lock. */
+/* Forget the damage not yet copied. */
 static struct drm_framebuffer *vpshim_drm_take_pending(struct vpshim_drm *vd, struct drm_rect *rect)
 {
-	struct drm_framebuffer *fb = vd->pending_fb;
+	struct drm_framebuffer *fb;
 
+	spin_lock(&vd->pending_lock);
+	fb = vd->pending_fb;
 	if (rect)
 		*rect = vd->pending;
 	vd->pending_fb = NULL;
+	spin_unlock(&vd->pending_lock);
 	return fb;
 }
 
-/* The paced copy: the damage gathered since the last one, in one go. */
+/*
+ * The paced copy: the damage gathered since the last one, in one go. It
+ * holds the mode's lock while it copies, not the damage's: a client
+ * reporting more damage meanwhile is not held up by it.
+ */
 static void vpshim_drm_flush_work(struct work_struct *work)
 {
 	struct vpshim_drm *vd = container_of(to_delayed_work(work), struct vpshim_drm,
@@ -391,9 +399,9 @@ static void vpshim_drm_flush_work(struct work_struct *work)
 	mutex_lock(&vd->lock);
 	fb = vpshim_drm_take_pending(vd, &rect);
 	if (fb && vpshim_drm_fb_fits(vd, fb) && !drm_gem_fb_vmap(fb, map, data)) {
+		WRITE_ONCE(vd->last_flush, jiffies);
 		vpshim_drm_blit(vd, &data[0], fb, &rect);
 		drm_gem_fb_vunmap(fb, map);
-		vd->last_flush = jiffies;
 	}
 	mutex_unlock(&vd->lock);
 	if (fb)
@@ -407,18 +415,53 @@ static void vpshim_drm_cancel_flush(struct vpshim_drm *vd)
 	struct drm_framebuffer *fb;
 
 	cancel_delayed_work_sync(&vd->flush_work);
-	mutex_lock(&vd->lock);
 	fb = vpshim_drm_take_pending(vd, NULL);
-	mutex_unlock(&vd->lock);
 	if (fb)
 		drm_framebuffer_put(fb);
+}
+
+/*
+ * Add @rect of @fb to the damage the paced copy will make. Return the frame
+ * buffer it replaces, whose reference the caller drops, or NULL; false in
+ * @queued when there was no damage waiting (so no copy queued) before.
+ */
+static struct drm_framebuffer *vpshim_drm_add_pending(struct vpshim_drm *vd,
+						      struct drm_framebuffer *fb,
+						      const struct drm_rect *rect, bool *queued)
+{
+	struct drm_framebuffer *old_fb = NULL;
+
+	spin_lock(&vd->pending_lock);
+	*queued = vd->pending_fb;
+	if (!vd->pending_fb) {
+		drm_framebuffer_get(fb);
+		vd->pending_fb = fb;
+		vd->pending = *rect;
+	} else {
+		/*
+		 * The newest frame buffer is the picture; what was damaged in
+		 * the one it replaces and not yet copied is copied from it.
+		 */
+		if (vd->pending_fb != fb) {
+			old_fb = vd->pending_fb;
+			drm_framebuffer_get(fb);
+			vd->pending_fb = fb;
+		}
+		vpshim_drm_rect_add(&vd->pending, rect);
+	}
+	spin_unlock(&vd->pending_lock);
+	return old_fb;
 }
 
 /*
  * Copy the damage now, unless the last copy was less than a refresh ago:
  * then it is gathered and copied at the next refresh (a display shows no
  * more; a client redrawing faster is not held up by copies it cannot see).
- * A mode set always shows the new picture at once.
+ * A mode set or a new frame buffer (a flip, SETCRTC) shows the new picture
+ * by the time the commit returns; only damage reports (DIRTYFB) are paced. The mode and its
+ * mapping change only in commits, which come one after the other, so
+ * reading them here needs no lock; copying does (the paced copy may be
+ * copying an older picture).
  */
 static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshim_drm_atomic *state)
 {
@@ -430,68 +473,53 @@ static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshi
 	struct drm_atomic_helper_damage_iter iter;
 	struct drm_framebuffer *fb = new_state->fb, *old_fb = NULL;
 	struct drm_crtc_state *crtc_state = NULL;
-	struct drm_rect damage, all;
-	bool any = false, now;
+	struct drm_rect damage, all, waiting;
+	bool any = false, now, queued;
 	int idx;
 
 	if (!fb || !drm_dev_enter(&vd->drm, &idx))
 		return;
 	if (new_state->crtc)
 		crtc_state = drm_atomic_get_new_crtc_state(state, new_state->crtc);
-	mutex_lock(&vd->lock);
 	if (!vpshim_drm_fb_fits(vd, fb))
 		goto out;
-	next = vd->last_flush + interval;
-	now = (crtc_state && drm_atomic_crtc_needs_modeset(crtc_state)) ||
-	      (!vd->pending_fb && time_after_eq(jiffies, next));
-	drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
-	drm_atomic_for_each_plane_damage(&iter, &damage) {
-		if (now) {
-			vpshim_drm_blit(vd, &shadow->data[0], fb, &damage);
-			continue;
-		}
-		if (!any)
-			all = damage;
-		else
-			vpshim_drm_rect_add(&all, &damage);
-		any = true;
-	}
+	next = READ_ONCE(vd->last_flush) + interval;
+	now = (crtc_state && drm_atomic_crtc_needs_modeset(crtc_state)) || fb != old_state->fb ||
+	      (!READ_ONCE(vd->pending_fb) && time_after_eq(jiffies, next));
 	if (now) {
+		mutex_lock(&vd->lock);
 		/*
 		 * Damage still waiting for the paced copy is older than this
 		 * picture: copied now if it is in this frame buffer, dropped if
 		 * it is in another (a new frame buffer is damaged whole), so
 		 * the paced copy cannot paint an old picture over this one.
 		 */
-		old_fb = vpshim_drm_take_pending(vd, &all);
+		old_fb = vpshim_drm_take_pending(vd, &waiting);
 		if (old_fb == fb)
-			vpshim_drm_blit(vd, &shadow->data[0], fb, &all);
-		cancel_delayed_work(&vd->flush_work);
-		vd->last_flush = jiffies;
+			vpshim_drm_blit(vd, &shadow->data[0], fb, &waiting);
+		drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
+		drm_atomic_for_each_plane_damage(&iter, &damage)
+			vpshim_drm_blit(vd, &shadow->data[0], fb, &damage);
+		WRITE_ONCE(vd->last_flush, jiffies);
+		mutex_unlock(&vd->lock);
 		goto out;
+	}
+	drm_atomic_helper_damage_iter_init(&iter, old_state, new_state);
+	drm_atomic_for_each_plane_damage(&iter, &damage) {
+		if (!any)
+			all = damage;
+		else
+			vpshim_drm_rect_add(&all, &damage);
+		any = true;
 	}
 	if (!any)
 		goto out;
-	if (!vd->pending_fb) {
-		drm_framebuffer_get(fb);
-		vd->pending_fb = fb;
-		vd->pending = all;
-	} else {
-		/*
-		 * The newest frame buffer is the picture; what was damaged in
-		 * the one it replaces and not yet copied is copied from it.
-		 */
-		if (vd->pending_fb != fb) {
-			old_fb = vd->pending_fb;
-			drm_framebuffer_get(fb);
-			vd->pending_fb = fb;
-		}
-		vpshim_drm_rect_add(&vd->pending, &all);
-	}
-	schedule_delayed_work(&vd->flush_work,
-			      time_after(next, jiffies) ? next - jiffies : 0);
+	old_fb = vpshim_drm_add_pending(vd, fb, &all, &queued);
+	/* Unbound: on another CPU, the copy runs beside the client drawing. */
+	if (!queued)
+		queue_delayed_work(system_unbound_wq, &vd->flush_work,
+				   time_after(next, jiffies) ? next - jiffies : 0);
 out:
-	mutex_unlock(&vd->lock);
 	if (old_fb)
 		drm_framebuffer_put(old_fb);
 	drm_dev_exit(idx);
@@ -980,6 +1008,7 @@ static int vpshim_drm_add(struct vpshim_device *vdev)
 	vd->devres_group = group;
 	vd->current_mode = -1;
 	INIT_DELAYED_WORK(&vd->flush_work, vpshim_drm_flush_work);
+	spin_lock_init(&vd->pending_lock);
 	vd->last_flush = jiffies - HZ;		/* the first update is copied at once */
 	err = drmm_mutex_init(&vd->drm, &vd->lock);
 	if (err)
