@@ -6,9 +6,9 @@
  * reduced to what the QEMU display tests need: list the connector's modes,
  * set a mode with a dumb buffer holding the test pattern (XRGB8888, RGB565,
  * or C8 with the palette through the gamma LUT), report a damaged rectangle
- * with DIRTYFB, show, move and hide a cursor with the legacy cursor ioctl, hold the device across an unbind, and time full-screen
- * updates (against any DRM driver: the benchmark runs it on the kernel's
- * bochs driver too). The host compares the screen with the picture through
+ * with DIRTYFB, show, move and hide a cursor with the legacy cursor ioctl,
+ * hold the device across an unbind, and time full-screen updates (against
+ * any DRM driver: the benchmark runs it on the kernel's bochs driver too). The host compares the screen with the picture through
  * the handshake of vpshim-screen.h.
  *
  * Usage: vpshim-kms [-d CARD] COMMAND [ARGS]; see usage(). Checks print

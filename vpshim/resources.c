@@ -559,18 +559,14 @@ unsigned int vpshim_disown_mappings(struct vpshim_device *vdev, struct file *own
 static unsigned int vpshim_resources_release_all(struct vpshim_device *vdev)
 {
 	struct vpshim_mapping *map, *tmp;
-	unsigned int n = 0;
 
 	list_for_each_entry_safe(map, tmp, &vpshim_maps_of(vdev)->mappings, node) {
 		dev_dbg(vdev->dev, "vpshim: releasing device mapping %#llx+%#llx\n",
 			(u64)map->start, map->len);
 		list_del(&map->node);
 		vpshim_unmap(map);
-		n++;
 	}
 	vpshim_release_claims(vdev);
-	if (n)
-		dev_dbg(vdev->dev, "vpshim: %u device mappings released\n", n);
 	return 0;
 }
 

@@ -373,8 +373,8 @@ static VOID VbeCirrusPointerFind(PVBE_EXTENSION Ext, PVIDEO_ACCESS_RANGE Claims)
 	Ext->PointerPattern = VideoPortGetDeviceBase(Ext, pattern, 2 * CIRRUS_POINTER_PLANE,
 						     VIDEO_MEMORY_SPACE_MEMORY);
 	Ext->Pointer = Ext->SequencerPort && Ext->DacPort && Ext->PointerPattern;
-	VideoPortDebugPrint(Info, "vp_vbe: Cirrus Logic adapter: %s\n",
-			    Ext->Pointer ? "32x32 hardware pointer" : "no pointer (mapping failed)");
+	VideoPortDebugPrint(Info, "vp_vbe: Cirrus Logic adapter: %s\n", Ext->Pointer ?
+			    "32x32 hardware pointer" : "no pointer (mapping failed)");
 }
 
 /* Show or hide the pointer: pattern 0, 32x32. */

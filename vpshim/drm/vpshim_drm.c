@@ -106,14 +106,13 @@ struct vpshim_drm {
 
 	/*
 	 * The miniport's monochrome hardware pointer (MaxWidth x MaxHeight;
-	 * 0: none), the attributes sent with SET_POINTER_ATTR, whether it is
-	 * shown, and the place it was last put.
+	 * 0: none), the attributes sent with SET_POINTER_ATTR, and whether
+	 * it is shown.
 	 */
 	unsigned int pointer_w, pointer_h;
 	VIDEO_POINTER_ATTRIBUTES *pointer;
 	ULONG pointer_len;
 	bool pointer_shown;
-	int pointer_x, pointer_y;
 
 	struct mutex lock;			/* the mode below, its mapping, copies */
 	int current_mode;			/* index in modes, -1: text mode */
@@ -458,10 +457,10 @@ static struct drm_framebuffer *vpshim_drm_add_pending(struct vpshim_drm *vd,
  * then it is gathered and copied at the next refresh (a display shows no
  * more; a client redrawing faster is not held up by copies it cannot see).
  * A mode set or a new frame buffer (a flip, SETCRTC) shows the new picture
- * by the time the commit returns; only damage reports (DIRTYFB) are paced. The mode and its
- * mapping change only in commits, which come one after the other, so
- * reading them here needs no lock; copying does (the paced copy may be
- * copying an older picture).
+ * by the time the commit returns; only damage reports (DIRTYFB) are paced.
+ * The mode and its mapping change only in commits, which come one after
+ * the other, so reading them here needs no lock; copying does (the paced
+ * copy may be copying an older picture).
  */
 static void vpshim_drm_plane_atomic_update(struct drm_plane *plane, struct vpshim_drm_atomic *state)
 {
@@ -586,7 +585,12 @@ static void vpshim_drm_cursor_atomic_update(struct drm_plane *plane,
 	VIDEO_POINTER_ATTRIBUTES *pa = vd->pointer;
 	struct drm_crtc_state *crtc_state = NULL;
 	ULONG mask_len = DIV_ROUND_UP(vd->pointer_w, 8) * vd->pointer_h;
-	int x = new_state->crtc_x, y = new_state->crtc_y, idx;
+	/* The top-left corner, at most a whole pointer off the top or left edge. */
+	VIDEO_POINTER_POSITION pos = {
+		.Column = (SHORT)clamp(new_state->crtc_x, -(int)vd->pointer_w, S16_MAX),
+		.Row = (SHORT)clamp(new_state->crtc_y, -(int)vd->pointer_h, S16_MAX),
+	};
+	int idx;
 
 	if (!drm_dev_enter(&vd->drm, &idx))
 		return;
@@ -603,25 +607,19 @@ static void vpshim_drm_cursor_atomic_update(struct drm_plane *plane,
 		pa->Height = vd->pointer_h;
 		pa->WidthInBytes = DIV_ROUND_UP(vd->pointer_w, 8);
 		pa->Enable = 1;
-		pa->Column = (SHORT)clamp(x, -(int)vd->pointer_w, S16_MAX);
-		pa->Row = (SHORT)clamp(y, -(int)vd->pointer_h, S16_MAX);
+		pa->Column = pos.Column;
+		pa->Row = pos.Row;
 		if (!vpshim_display_mono_pointer(shadow->data[0].vaddr, fb->pitches[0], fb->width,
 						 fb->height, vd->pointer_w, vd->pointer_h,
 						 pa->Pixels, pa->Pixels + mask_len))
 			goto out;
 		vd->pointer_shown = !vpshim_drm_request(vd, IOCTL_VIDEO_SET_POINTER_ATTR, pa,
 							 vd->pointer_len, NULL, 0, NULL);
-	} else if (x != vd->pointer_x || y != vd->pointer_y) {
-		VIDEO_POINTER_POSITION pos = {
-			.Column = (SHORT)clamp(x, -(int)vd->pointer_w, S16_MAX),
-			.Row = (SHORT)clamp(y, -(int)vd->pointer_h, S16_MAX),
-		};
-
+	} else if (new_state->crtc_x != old_state->crtc_x ||
+		   new_state->crtc_y != old_state->crtc_y) {
 		vpshim_drm_request(vd, IOCTL_VIDEO_SET_POINTER_POSITION, &pos, sizeof(pos), NULL,
 				   0, NULL);
 	}
-	vd->pointer_x = x;
-	vd->pointer_y = y;
 out:
 	drm_dev_exit(idx);
 }
